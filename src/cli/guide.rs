@@ -1,0 +1,6 @@
+//! `flowspec guide`.
+
+/// Runs `flowspec guide`.
+pub fn run(_flow: &std::path::Path) -> u8 {
+    super::EXIT_USAGE
+}

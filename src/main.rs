@@ -1,0 +1,5 @@
+//! The `flowspec` command line.
+
+fn main() -> std::process::ExitCode {
+    flowspec::cli::main()
+}

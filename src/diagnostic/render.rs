@@ -183,13 +183,13 @@ error[F102]: unknown key `prosegi` in a step
         let expected = "\
 error[F108]: cannot read the file
  --> flows/missing.yaml
- = hint: check the path
+  = hint: check the path
 ";
         assert_eq!(diagnostic.render(None), expected);
         let located = diagnostic.clone().at(Some(Position::new(3, 1)), 1);
         assert_eq!(
             located.render(None),
-            "error[F108]: cannot read the file\n --> flows/missing.yaml:3:1\n = hint: check the path\n"
+            "error[F108]: cannot read the file\n --> flows/missing.yaml:3:1\n  = hint: check the path\n"
         );
     }
 

@@ -36,11 +36,7 @@ pub fn run(paths: &[PathBuf]) -> u8 {
     let mut unreadable = false;
     let mut projects = Projects::default();
     for file in &files {
-        let (source, diagnostics) = match projects.for_flow(file) {
-            Ok(project) => check_file(file, project),
-            // The folder's catalog is broken: said once, for the first flow that needs it.
-            Err(diagnostics) => (None, std::mem::take(diagnostics)),
-        };
+        let (source, diagnostics) = check_file(file, &mut projects);
         for diagnostic in &diagnostics {
             eprintln!("{}", diagnostic.render(source.as_ref()));
             unreadable |= diagnostic.code == Code::Io;
@@ -77,17 +73,24 @@ impl Projects {
 }
 
 /// Every diagnostic of one flow file, with its source when it could be read: the first YAML
-/// problem if it does not parse, else everything the checker finds.
-fn check_file(path: &Path, project: &Project) -> (Option<Source>, Vec<Diagnostic>) {
+/// problem if it does not parse, else everything the checker finds. A folder whose catalog is
+/// broken has its diagnostics given once, with the first flow that needs it.
+fn check_file(path: &Path, projects: &mut Projects) -> (Option<Source>, Vec<Diagnostic>) {
     let source = match read_source(path) {
         Ok(source) => source,
         Err(diagnostic) => return (None, vec![diagnostic]),
     };
-    let diagnostics = match parse_yaml::<RawFlow>(&source) {
-        Ok(raw) => check_loaded(&source, raw, project),
-        Err(diagnostics) => diagnostics,
+    let raw = match parse_yaml::<RawFlow>(&source) {
+        Ok(raw) => raw,
+        Err(diagnostics) => return (Some(source), diagnostics),
     };
-    (Some(source), diagnostics)
+    match projects.for_flow(path) {
+        Ok(project) => {
+            let diagnostics = check_loaded(&source, raw, project);
+            (Some(source), diagnostics)
+        }
+        Err(diagnostics) => (None, std::mem::take(diagnostics)),
+    }
 }
 
 /// The checks that run once a flow has parsed, against the project's catalog and templates.

@@ -58,9 +58,24 @@ pub fn check_file(path: &Path) -> (Option<Source>, Vec<Diagnostic>) {
     (Some(source), diagnostics)
 }
 
-/// The checks that run once a flow has parsed: every problem the checker finds, all at once.
-fn check_loaded(_source: &Source, _raw: RawFlow) -> Vec<Diagnostic> {
-    Vec::new()
+/// The checks that run once a flow has parsed: every problem the checker finds, all at once,
+/// against the catalog and email templates of the flow's own folder.
+fn check_loaded(source: &Source, raw: RawFlow) -> Vec<Diagnostic> {
+    let dir = match Path::new(&source.name).parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let project = match crate::project::Project::open(dir) {
+        Ok(project) => project,
+        Err(diagnostics) => return diagnostics,
+    };
+    let context = crate::check::CheckContext {
+        catalog: &project.catalog,
+        templates: &project.templates,
+    };
+    crate::check::check_flow(source, raw, &context)
+        .err()
+        .unwrap_or_default()
 }
 
 /// The files named, with each folder replaced by the flows directly inside it (`*.yaml`

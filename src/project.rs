@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 /// The catalog's file name inside a flows folder; every other `*.yaml` there is a flow.
 pub const CATALOG_FILE: &str = "catalog.yaml";
+/// The flows folder used when none is named.
+pub const DEFAULT_DIR: &str = "flows";
 /// The folder of email templates inside a flows folder, one `<name>.j2` each.
 pub const EMAILS_DIR: &str = "emails";
 
@@ -57,6 +59,19 @@ impl Project {
             templates,
             flows: Vec::new(),
         })
+    }
+
+    /// The catalog and templates a flow file is checked against, without loading any flow: its
+    /// own folder when that holds a `catalog.yaml`, else the default folder `flows/` (so a
+    /// stray flow, such as a test fixture, is checked against the real catalog).
+    pub fn for_flow(path: &Path) -> Result<Project, Vec<Diagnostic>> {
+        match path.parent() {
+            Some(dir) if dir.join(CATALOG_FILE).is_file() => Project::open(dir),
+            Some(dir) if dir.as_os_str().is_empty() && Path::new(CATALOG_FILE).is_file() => {
+                Project::open(Path::new("."))
+            }
+            _ => Project::open(Path::new(DEFAULT_DIR)),
+        }
     }
 
     /// The flow whose id is `id`.
@@ -139,6 +154,15 @@ mod tests {
         let project = Project::open(&flows_dir()).unwrap();
         assert!(project.catalog.ids().any(|id| id == "firma-digitale"));
         assert!(project.flows.is_empty());
+    }
+
+    #[test]
+    fn a_flow_outside_a_flows_folder_uses_the_default_catalog() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let own = Project::for_flow(&flows_dir().join("paga-nuova-carta.yaml")).unwrap();
+        assert_eq!(own.dir, flows_dir());
+        let stray = Project::for_flow(&root.join("tests/broken/check-f001-unknown-step.yaml"));
+        assert_eq!(stray.map(|p| p.dir).ok(), Some(PathBuf::from(DEFAULT_DIR)));
     }
 
     #[test]

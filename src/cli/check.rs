@@ -59,13 +59,9 @@ pub fn check_file(path: &Path) -> (Option<Source>, Vec<Diagnostic>) {
 }
 
 /// The checks that run once a flow has parsed: every problem the checker finds, all at once,
-/// against the catalog and email templates of the flow's own folder.
+/// against the catalog and email templates of the flow's folder (see `Project::for_flow`).
 fn check_loaded(source: &Source, raw: RawFlow) -> Vec<Diagnostic> {
-    let dir = match Path::new(&source.name).parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let project = match crate::project::Project::open(dir) {
+    let project = match crate::project::Project::for_flow(Path::new(&source.name)) {
         Ok(project) => project,
         Err(diagnostics) => return diagnostics,
     };

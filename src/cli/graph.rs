@@ -18,15 +18,11 @@ pub fn run(flow: &Path) -> u8 {
     }
 }
 
-/// Loads and checks one flow file against the catalog and templates of its folder. On
+/// Loads and checks one flow file against the catalog and templates of its project. On
 /// failure prints why to stderr and gives the exit code: usage for I/O, findings otherwise.
 pub(super) fn load(path: &Path) -> Result<Flow, u8> {
     let source = read_source(path).map_err(|d| report(None, &[d]))?;
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let project = Project::open(dir).map_err(|found| report(None, &found))?;
+    let project = Project::for_flow(path).map_err(|found| report(None, &found))?;
     project
         .check_source(&source)
         .map_err(|found| report(Some(&source), &found))

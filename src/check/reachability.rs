@@ -60,11 +60,20 @@ pub fn check(steps: &Steps, graph: &Graph, report: &mut Report) {
 /// Reports F005 for each loop no step can leave; returns the steps in such loops.
 fn closed_loops(steps: &Steps, graph: &Graph, report: &mut Report) -> Vec<bool> {
     let mut in_loop = vec![false; graph.step_count()];
-    for component in graph.components() {
+    let components = graph.components();
+    let mut component_of = vec![0; graph.step_count()];
+    for (number, component) in components.iter().enumerate() {
+        for step in component {
+            component_of[*step] = number;
+        }
+    }
+    for (number, component) in components.into_iter().enumerate() {
         let cyclic = component.len() > 1 || graph.successors[component[0]].contains(&component[0]);
-        let leaves = component
-            .iter()
-            .any(|s| graph.successors[*s].iter().any(|t| !component.contains(t)));
+        let leaves = component.iter().any(|s| {
+            graph.successors[*s]
+                .iter()
+                .any(|t| component_of[*t] != number)
+        });
         let has_end = component.iter().any(|s| steps.is_end[*s]);
         let sound = component.iter().all(|s| steps.sound[*s]);
         if !cyclic || leaves || has_end || !sound {

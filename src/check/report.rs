@@ -1,5 +1,6 @@
 //! The diagnostics one check pass collects, every one with a position and a hint.
 
+use super::locate::Lines;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{Position, Source};
 
@@ -7,6 +8,8 @@ use crate::source::{Position, Source};
 pub struct Report<'s> {
     /// The file being checked, to name it and to locate inside its strings.
     pub source: &'s Source,
+    /// Where its lines start, to locate inside its strings.
+    pub lines: Lines<'s>,
     /// Everything found, in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -16,6 +19,7 @@ impl<'s> Report<'s> {
     pub fn new(source: &'s Source) -> Report<'s> {
         Report {
             source,
+            lines: Lines::new(source),
             diagnostics: Vec::new(),
         }
     }

@@ -122,6 +122,8 @@ mod tests {
     #[derive(Deserialize)]
     struct Doc {
         a: Text,
+        #[serde(rename = "è", default)]
+        _other: Option<u8>,
     }
 
     fn locate(yaml: &str, offset: usize) -> Position {
@@ -139,6 +141,15 @@ mod tests {
     fn quoted_scalar_skips_the_quote() {
         assert_eq!(locate("a: \"x and y\"\n", 0), Position::new(1, 5));
         assert_eq!(locate("a: 'x and y'\n", 6), Position::new(1, 11));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        assert_eq!(locate("a: \"èè x\"\n", "èè ".len()), Position::new(1, 8));
+        assert_eq!(
+            locate("è: 1\na: perché x\n", "perché ".len()),
+            Position::new(2, 11)
+        );
     }
 
     #[test]

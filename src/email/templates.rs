@@ -21,7 +21,7 @@ const MAX_TEMPLATE_BYTES: u64 = 256 * 1024;
 const TEMPLATE_GLOBALS: &[&str] = &["vat_percent"];
 
 /// Every template of a folder, parsed, with the sender of the emails.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Templates {
     environment: Environment<'static>,
     /// Template name → its file, for messages.

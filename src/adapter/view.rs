@@ -18,8 +18,6 @@ pub struct Session {
     pub pec_login: bool,
     /// The PEC address used to log in, if any.
     pub pec: Option<String>,
-    /// The customer's contact address: where the payment emails go (R9).
-    pub email: String,
 }
 
 /// A service as the main page lists it.

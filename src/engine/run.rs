@@ -277,16 +277,16 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
             Some(session) => session.email.clone(),
             None => return Err("no session: nobody to send it to".into()),
         };
-        let email = self
-            .engine
-            .composer
-            .compose(template, &to, &self.scope.email_context())?;
+        let (_, _, mailer, clock) = self.target.parts();
+        let email =
+            self.engine
+                .composer
+                .compose(template, &to, &self.scope.email_context(), clock)?;
         self.trace.events.push(Event::EmailSent {
             template: email.template.clone(),
             to: email.to.clone(),
             subject: email.subject.clone(),
         });
-        let (_, _, mailer, _) = self.target.parts();
         mailer.send(email.clone()).await;
         self.trace.emails.push(email);
         Ok(())

@@ -26,6 +26,8 @@ fn write_value(value: &Value, out: &mut String) {
     }
     match value.kind() {
         ValueKind::Undefined | ValueKind::None => out.push_str("none"),
+        // minijinja shows booleans as `True`; flows and JSON write `true`.
+        ValueKind::Bool => out.push_str(if value.is_true() { "true" } else { "false" }),
         ValueKind::Map => {
             out.push('{');
             for (i, key) in value.try_iter().into_iter().flatten().enumerate() {
@@ -67,9 +69,10 @@ mod tests {
             Value::from(vec![Value::from("card-1"), Value::from(2)]),
         );
         map.insert("cap", Value::from(()));
+        map.insert("paid", Value::from(false));
         assert_eq!(
             summarize(&Value::from(map)),
-            "{cap: none, cards: [card-1, 2], id: ord-1}"
+            "{cap: none, cards: [card-1, 2], id: ord-1, paid: false}"
         );
     }
 

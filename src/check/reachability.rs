@@ -30,7 +30,7 @@ pub fn check(steps: &Steps, graph: &Graph, report: &mut Report) {
             if !reachable[index] && !steps.duplicate[index] {
                 report.add(
                     Code::Unreachable,
-                    locate::of(&step.id),
+                    report.at(&step.id),
                     locate::width(&step.id),
                     format!("no path from `start` reaches step `{}`", step.id.value),
                     "lead to it from another step (`next`, an outcome, an answer, `then`/`else`) or remove it",
@@ -49,7 +49,7 @@ pub fn check(steps: &Steps, graph: &Graph, report: &mut Report) {
         }
         report.add(
             Code::NoEnd,
-            locate::of(&step.id),
+            report.at(&step.id),
             locate::width(&step.id),
             format!("no `end` step can be reached from step `{}`", step.id.value),
             "every path must finish at a step with `end: <outcome>`; route this one to one",
@@ -89,7 +89,7 @@ fn closed_loops(steps: &Steps, graph: &Graph, report: &mut Report) -> Vec<bool> 
         let first = &steps.raw.steps[component[0]].id;
         report.add(
             Code::EndlessCycle,
-            locate::of(first),
+            report.at(first),
             locate::width(first),
             format!("steps {} loop with no way out", names.join(", ")),
             "give one of them an outcome, answer or `else` that leads out of the loop towards an `end`",

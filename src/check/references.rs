@@ -24,7 +24,7 @@ impl<'r> Ids<'r> {
                     .unwrap_or_default();
                 report.add(
                     Code::DuplicateId,
-                    locate::of(id),
+                    report.at(id),
                     locate::width(id),
                     format!("step id `{}` is already used{first_at}", id.value),
                     "give each step its own id; references would otherwise be ambiguous",
@@ -90,7 +90,7 @@ fn resolve(target: &Text, field: &str, ids: &Ids, report: &mut Report) -> bool {
     });
     report.add(
         Code::UnknownStep,
-        locate::of(target),
+        report.at(target),
         locate::width(target),
         format!(
             "{field} refers to step `{}`, which does not exist",

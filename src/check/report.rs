@@ -1,7 +1,8 @@
 //! The diagnostics one check pass collects, every one with a position and a hint.
 
-use super::locate::Lines;
+use super::locate::{self, Lines};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::raw::Text;
 use crate::source::{Position, Source};
 
 /// Diagnostics found so far in one flow file.
@@ -22,6 +23,12 @@ impl<'s> Report<'s> {
             lines: Lines::new(source),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Where the value of `text` starts: after its opening quote, if it has one, so that
+    /// carets sit under the value itself.
+    pub fn at(&self, text: &Text) -> Option<Position> {
+        locate::value_start(&self.lines, text)
     }
 
     /// Records one problem.

@@ -115,6 +115,12 @@ mod tests {
     }
 
     #[test]
+    fn f001_caret_skips_the_quote_of_a_quoted_reference() {
+        let steps = "  - id: a\n    next: \"fin\"\n  - id: fine\n    end: paid\n";
+        assert_eq!(at(steps, Code::UnknownStep), vec![(8, 12)]);
+    }
+
+    #[test]
     fn f001_unknown_start_and_outcome_target() {
         let yaml = HEADER.replace("start: a", "start: inizio")
             + "  - id: a\n    call: area.services\n    outcomes: { ok: nowhere }\n";

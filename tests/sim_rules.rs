@@ -148,6 +148,7 @@ async fn r2_pec_login_sees_only_that_pec() {
     assert!(session.pec_login);
     assert_eq!(session.username, Username::from("mario.rossi"));
     assert_eq!(session.pec.as_deref(), Some("mario.rossi@pec.it"));
+    assert_eq!(session.email, "mario.rossi@example.it");
     let area = sim.parts().0;
     let services = area.services(&session).await.unwrap();
     assert_eq!(services.len(), 1);

@@ -16,6 +16,7 @@ impl Core {
         if let Some(customer) = self.customers.iter().find(|c| c.username.as_str() == login) {
             return Ok(Session {
                 username: customer.username.clone(),
+                email: customer.email.clone(),
                 pec_login: false,
                 pec: None,
             });
@@ -27,8 +28,10 @@ impl Core {
                     .pec_logins
                     .iter()
                     .find(|pec| pec.address.eq_ignore_ascii_case(login))?;
+                // The account's contact address gets the emails, whichever login was used.
                 Some(Session {
                     username: customer.username.clone(),
+                    email: customer.email.clone(),
                     pec_login: true,
                     pec: Some(pec.address.clone()),
                 })

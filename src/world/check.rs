@@ -4,7 +4,7 @@
 use super::World;
 use super::spans::{self, WorldSpans};
 use crate::catalog::Catalog;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::sim::cards;
 use crate::source::Position;
 use std::collections::BTreeSet;
@@ -21,6 +21,8 @@ pub struct Problem {
     pub message: String,
     /// What to do about it.
     pub hint: String,
+    /// How many characters of the value the caret underlines.
+    pub width: usize,
 }
 
 /// A field of a world: which list, which entry, which key.
@@ -67,6 +69,7 @@ impl Problem {
             place,
             message,
             hint: hint.into(),
+            width: 1,
         }
     }
 
@@ -75,7 +78,7 @@ impl Problem {
         let position =
             spans::location(&at(spans, self.place)).and_then(|location| Position::of(&location));
         Diagnostic::new(self.code, file, self.message)
-            .at(position, 1)
+            .at(position, self.width)
             .hint(self.hint)
     }
 }
@@ -290,17 +293,19 @@ fn card_fixture(i: usize, card: &super::Card, found: &mut Vec<Problem>) {
 }
 
 fn unknown(place: Place, what: &str, name: &str, known: &[&str]) -> Problem {
-    let hint = match closest(name, known) {
+    let hint = match did_you_mean(name, known.iter().copied()) {
         Some(near) => format!("did you mean `{near}`?"),
         None if known.is_empty() => format!("this world defines no {what}"),
         None => format!("known: {}", known.join(", ")),
     };
-    Problem::new(
+    let mut problem = Problem::new(
         Code::UnknownReference,
         place,
         format!("unknown {what} `{name}`"),
         hint,
-    )
+    );
+    problem.width = name.chars().count();
+    problem
 }
 
 fn duplicates(ids: &[&str], place: impl Fn(usize) -> Place, what: &str, found: &mut Vec<Problem>) {
@@ -313,28 +318,5 @@ fn duplicates(ids: &[&str], place: impl Fn(usize) -> Place, what: &str, found: &
                 format!("give each {what} its own id"),
             ));
         }
-    }
-}
-
-/// The known name nearest to `name`, when it is near enough to be a typo.
-fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|candidate| (strsim::jaro_winkler(name, candidate), *candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn closest_suggests_typos_only() {
-        let known = ["pec", "spid", "firma-digitale"];
-        assert_eq!(closest("firma-digitle", &known), Some("firma-digitale"));
-        assert_eq!(closest("spdi", &known), Some("spid"));
-        assert_eq!(closest("zzz", &known), None);
     }
 }

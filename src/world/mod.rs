@@ -6,6 +6,7 @@
 pub mod calendar;
 mod check;
 mod scalar;
+mod schema;
 mod spans;
 
 use crate::adapter::{OrderKind, OrderState, ScriptedChoices};
@@ -18,7 +19,8 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-pub use check::problems;
+pub use check::{Place, Problem, problems};
+pub use schema::world_schema;
 
 /// Everything a simulated run starts from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -183,7 +185,7 @@ impl World {
     /// Parses a world file and checks it against `catalog`: every problem is a located
     /// diagnostic with a hint.
     pub fn load(source: &Source, catalog: &Catalog) -> Result<World, Vec<Diagnostic>> {
-        let world: World = scalar::parse(source)?;
+        let world: World = crate::load::parse_yaml(source)?;
         let spans = spans::WorldSpans::parse(&source.text);
         let found = check::problems(&world, catalog);
         if found.is_empty() {
@@ -196,20 +198,11 @@ impl World {
         }
     }
 
-    /// Reads and loads the world file at `path`.
+    /// Reads and loads the world file at `path` (unreadable, oversized, non-UTF-8 or empty
+    /// files are refused like flow files).
     pub fn load_file(path: &std::path::Path, catalog: &Catalog) -> Result<World, Vec<Diagnostic>> {
-        let name = Source::name_of(path);
-        let text = std::fs::read_to_string(path).map_err(|error| {
-            vec![
-                Diagnostic::new(
-                    crate::diagnostic::Code::Io,
-                    &name,
-                    format!("cannot read the world file: {error}"),
-                )
-                .hint("check the path given to --world"),
-            ]
-        })?;
-        World::load(&Source::new(name, text), catalog)
+        let source = crate::load::read_source(path).map_err(|diagnostic| vec![diagnostic])?;
+        World::load(&source, catalog)
     }
 
     /// The world's default answers as scripted choices; `--choose` answers replace them with
@@ -307,6 +300,20 @@ choices:
         assert_eq!(error.file, "mondo.yaml");
         assert_eq!(error.position, Some(crate::source::Position::new(8, 14)));
         assert_eq!(error.hint.as_deref(), Some("did you mean `pec`?"));
+        let shown = error.render(Some(&Source::new("mondo.yaml", text.as_str())));
+        assert_eq!(
+            shown,
+            [
+                "error[F007]: unknown product `pecc`",
+                " --> mondo.yaml:8:14",
+                "  |",
+                "8 |     product: pecc",
+                "  |              ^^^^",
+                "  = hint: did you mean `pec`?",
+                "",
+            ]
+            .join("\n")
+        );
     }
 
     #[test]
@@ -352,7 +359,11 @@ choices:
         assert_eq!(errors[0].code, Code::WrongType, "{:?}", errors[0]);
         assert_eq!(errors[0].position.map(|p| p.line), Some(16));
 
-        assert_eq!(load("  \n").unwrap_err()[0].code, Code::Empty);
+        let missing = World::load_file(
+            std::path::Path::new("flows/worlds/nessuno.yaml"),
+            &catalog(),
+        );
+        assert_eq!(missing.unwrap_err()[0].code, Code::Io);
     }
 
     #[test]

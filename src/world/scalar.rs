@@ -1,72 +1,10 @@
-//! Reading a world file: YAML errors as located diagnostics, and the scalars YAML leaves
-//! ambiguous (a clock given as seconds or as a date, an OTP written as a number).
+//! The scalars of a world file YAML leaves ambiguous: a clock given as seconds or as a date,
+//! an answer written as a number (`otp: 123456`).
 
 use super::calendar;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::source::{Position, Source};
 use schemars::JsonSchema;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use std::fmt;
-
-/// Parses `source` as a `T`, every YAML error a located diagnostic.
-pub(super) fn parse<T: de::DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>> {
-    if source.text.trim().is_empty() {
-        return Err(vec![
-            Diagnostic::new(Code::Empty, &source.name, "the world file is empty")
-                .hint("start from flows/worlds/esempio.yaml"),
-        ]);
-    }
-    serde_saphyr::from_str(&source.text).map_err(|error| vec![diagnostic_of(&source.name, &error)])
-}
-
-fn diagnostic_of(file: &str, error: &serde_saphyr::Error) -> Diagnostic {
-    let options = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
-    let message = error.without_snippet().render_with_options(options);
-    let message = strip_location(&message);
-    let (code, hint) = classify(&message);
-    let position = error
-        .location()
-        .and_then(|location| Position::of(&location));
-    Diagnostic::new(code, file, message)
-        .at(position, 1)
-        .hint(hint)
-}
-
-/// serde-saphyr appends ` at line L column C`; the diagnostic carries the position itself.
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message.to_owned(),
-    }
-}
-
-fn classify(message: &str) -> (Code, &'static str) {
-    if message.contains("unknown field") {
-        (
-            Code::UnknownKey,
-            "the keys of a world are listed in its schema (clock, id_seed, customers, services, orders, cards, choices)",
-        )
-    } else if message.contains("missing field") {
-        (Code::MissingKey, "add the missing key")
-    } else if message.contains("duplicate") {
-        (Code::DuplicateKey, "keep one of the two keys")
-    } else if message.contains("unknown variant") {
-        (
-            Code::WrongType,
-            "write one of the values listed (states keep their Italian label, `Attesa pagamento`)",
-        )
-    } else if message.contains("invalid type") || message.contains("invalid value") {
-        (
-            Code::WrongType,
-            "amounts are decimal strings (\"24.90\"), states are `Attesa pagamento`, `Pagato` or `Annullato`",
-        )
-    } else {
-        (
-            Code::Syntax,
-            "check the indentation and the `key: value` syntax",
-        )
-    }
-}
 
 /// `clock:` as Unix seconds or an RFC 3339 UTC time.
 pub(super) fn start_time<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {

@@ -730,3 +730,48 @@ async fn mailer_keeps_emails_in_the_order_sent() {
     let templates: Vec<&str> = sim.emails().iter().map(|e| e.template.as_str()).collect();
     assert_eq!(templates, ["conferma-pagamento", "attivazione-rinnovo"]);
 }
+
+/// Runs a shipped flow on a shipped world with the world's default answers.
+async fn run_shipped(flow: &str, world_name: &str) -> (Simulator, flowspec::trace::Trace) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("flows");
+    let project = flowspec::project::Project::load(&dir).expect("the shipped flows check");
+    let templates =
+        flowspec::email::Templates::load(&dir.join("emails")).expect("the templates load");
+    let flow = project
+        .flows
+        .iter()
+        .find(|f| f.id.as_str() == flow)
+        .expect("the flow is shipped");
+    let world = world(world_name);
+    let mut sim = sim_of(&world);
+    let engine = flowspec::engine::Engine::new(flow, &project.catalog, &templates);
+    let trace = engine.run(&mut sim, &mut world.scripted_choices()).await;
+    (sim, trace)
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn esempio_world_pays_the_pec_with_the_registered_card_through_the_cap_prompt() {
+    let (sim, trace) = run_shipped("paga-carta-registrata", "esempio").await;
+    assert_eq!(trace.outcome.name(), "paid", "{:?}", trace.message);
+    let visited: Vec<&str> = trace.steps.iter().map(|s| s.as_str()).collect();
+    assert!(visited.contains(&"autorizza-e-procedi"), "{visited:?}");
+    assert_eq!(state(&sim, "ordine-pec-mario"), OrderState::Pagato);
+    assert_eq!(sim.charges(&order("ordine-pec-mario")), 1);
+    assert_eq!(
+        sim.cap_of(&Username::from("mario.rossi")),
+        Some(money("36.48"))
+    );
+    let templates: Vec<&str> = sim.emails().iter().map(|e| e.template.as_str()).collect();
+    assert_eq!(templates, ["conferma-pagamento", "attivazione-rinnovo"]);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn nuova_carta_world_pays_on_the_bank_page_and_registers_the_card() {
+    let (sim, trace) = run_shipped("paga-nuova-carta", "nuova-carta").await;
+    assert_eq!(trace.outcome.name(), "paid", "{:?}", trace.message);
+    assert_eq!(state(&sim, "ordine-pec-giulia"), OrderState::Pagato);
+    let cards = sim.cards_of(&Username::from("giulia.verdi"));
+    assert_eq!(cards.len(), 1);
+    assert_eq!(cards[0].last4, "3184");
+    assert_eq!(sim.total_charges(), 1);
+}

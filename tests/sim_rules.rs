@@ -690,6 +690,43 @@ async fn d8_registered_card_is_decided_by_its_test_number() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn d8_registered_card_expired_since_it_was_saved_is_declined_as_expired() {
+    let mut world = world("esempio");
+    world.cards[0].expiry = "10/26".to_owned();
+    let mut sim = sim_of(&world);
+    let session = choose_registered(&mut sim, "mario.rossi", "ordine-pec-mario", "visa-4242").await;
+    let area = sim.parts().0;
+    let (_, status) = area
+        .charge(&session, &order("ordine-pec-mario"))
+        .await
+        .unwrap();
+    assert_eq!(status, BankStatus::ExpiredCard);
+    assert_eq!(sim.total_charges(), 0);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn d5_registered_card_timeout_is_not_charged_on_query() {
+    let mut world = world("esempio");
+    world.cards[0].number = "4000 0000 0000 0119".to_owned();
+    let mut sim = sim_of(&world);
+    let session = choose_registered(&mut sim, "mario.rossi", "ordine-pec-mario", "visa-4242").await;
+    let (payment, status) = sim
+        .parts()
+        .0
+        .charge(&session, &order("ordine-pec-mario"))
+        .await
+        .unwrap();
+    assert_eq!(status, BankStatus::Timeout);
+    assert_eq!(
+        sim.parts().1.status(&payment).await,
+        Ok(BankStatus::NotCharged)
+    );
+    assert_eq!(sim.parts().0.complete(&session, &payment).await, Ok(None));
+    assert_eq!(state(&sim, "ordine-pec-mario"), OrderState::AttesaPagamento);
+    assert_eq!(sim.total_charges(), 0);
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn d10_orders_show_net_vat_and_total_rounded_half_up() {
     let mut world = world("esempio");
     world.orders[0].net = money("2.25");
@@ -732,7 +769,11 @@ async fn mailer_keeps_emails_in_the_order_sent() {
 }
 
 /// Runs a shipped flow on a shipped world with the world's default answers.
-async fn run_shipped(flow: &str, world_name: &str) -> (Simulator, flowspec::trace::Trace) {
+async fn run_shipped(
+    flow: &str,
+    world_name: &str,
+    overrides: &[(&str, &str)],
+) -> (Simulator, flowspec::trace::Trace) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("flows");
     let project = flowspec::project::Project::load(&dir).expect("the shipped flows check");
     let templates =
@@ -745,13 +786,17 @@ async fn run_shipped(flow: &str, world_name: &str) -> (Simulator, flowspec::trac
     let world = world(world_name);
     let mut sim = sim_of(&world);
     let engine = flowspec::engine::Engine::new(flow, &project.catalog, &templates);
-    let trace = engine.run(&mut sim, &mut world.scripted_choices()).await;
+    let mut choices = world.scripted_choices();
+    for (name, value) in overrides {
+        choices.set(*name, *value);
+    }
+    let trace = engine.run(&mut sim, &mut choices).await;
     (sim, trace)
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn esempio_world_pays_the_pec_with_the_registered_card_through_the_cap_prompt() {
-    let (sim, trace) = run_shipped("paga-carta-registrata", "esempio").await;
+    let (sim, trace) = run_shipped("paga-carta-registrata", "esempio", &[]).await;
     assert_eq!(trace.outcome.name(), "paid", "{:?}", trace.message);
     let visited: Vec<&str> = trace.steps.iter().map(|s| s.as_str()).collect();
     assert!(visited.contains(&"autorizza-e-procedi"), "{visited:?}");
@@ -767,11 +812,34 @@ async fn esempio_world_pays_the_pec_with_the_registered_card_through_the_cap_pro
 
 #[tokio::test(flavor = "current_thread")]
 async fn nuova_carta_world_pays_on_the_bank_page_and_registers_the_card() {
-    let (sim, trace) = run_shipped("paga-nuova-carta", "nuova-carta").await;
+    let (sim, trace) = run_shipped("paga-nuova-carta", "nuova-carta", &[]).await;
     assert_eq!(trace.outcome.name(), "paid", "{:?}", trace.message);
     assert_eq!(state(&sim, "ordine-pec-giulia"), OrderState::Pagato);
     let cards = sim.cards_of(&Username::from("giulia.verdi"));
     assert_eq!(cards.len(), 1);
     assert_eq!(cards[0].last4, "3184");
     assert_eq!(sim.total_charges(), 1);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn r2_pec_login_goes_straight_to_the_pec_renewal_section_in_the_flow() {
+    let login = [("accesso", "mario.rossi@pec.it")];
+    let (sim, trace) = run_shipped("paga-carta-registrata", "esempio", &login).await;
+    assert_eq!(trace.outcome.name(), "paid", "{:?}", trace.message);
+    let visited: Vec<&str> = trace.steps.iter().map(|s| s.as_str()).collect();
+    assert!(visited.contains(&"rinnovo-pec"), "{visited:?}");
+    assert!(!visited.contains(&"gestisci"), "{visited:?}");
+    assert_eq!(state(&sim, "ordine-pec-mario"), OrderState::Pagato);
+
+    // D11: the same PEC login cannot reach the Firma Digitale order.
+    let other = [
+        ("accesso", "mario.rossi@pec.it"),
+        ("ordine", "ordine-firma-mario"),
+    ];
+    let (sim, trace) = run_shipped("paga-carta-registrata", "esempio", &other).await;
+    assert_eq!(trace.outcome.name(), "forbidden", "{:?}", trace.message);
+    assert_eq!(
+        state(&sim, "ordine-firma-mario"),
+        OrderState::AttesaPagamento
+    );
 }

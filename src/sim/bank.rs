@@ -356,3 +356,42 @@ impl Bank for SimBank {
         self.0.lock().bank.status(payment).ok_or(Refusal::NotFound)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_shows_only_its_last_four_digits() {
+        let secret = Secret(cards::digits("4000 0027 6000 3184"));
+        assert_eq!(format!("{secret:?}"), "•••• 3184");
+    }
+
+    #[test]
+    fn a_timeout_reads_as_not_charged_and_an_open_page_as_pending() {
+        let mut bank = BankState::default();
+        let payment = |stage| Payment {
+            order: OrderId::from("o1"),
+            owner: Username::from("u"),
+            amount: Money::ZERO,
+            source: Source::Hosted { entered: None },
+            stage,
+            otp_left: cards::OTP_ATTEMPTS,
+        };
+        bank.payments.insert(
+            PaymentId::from("p1"),
+            payment(Stage::Final(BankStatus::Timeout)),
+        );
+        bank.payments
+            .insert(PaymentId::from("p2"), payment(Stage::AwaitingCard));
+        assert_eq!(
+            bank.status(&PaymentId::from("p1")),
+            Some(BankStatus::NotCharged)
+        );
+        assert_eq!(
+            bank.status(&PaymentId::from("p2")),
+            Some(BankStatus::Pending)
+        );
+        assert_eq!(bank.status(&PaymentId::from("p3")), None);
+    }
+}

@@ -31,11 +31,12 @@ pub use schema::world_schema;
 )]
 pub struct World {
     /// Start time of the simulated clock: Unix seconds, or an RFC 3339 UTC time
-    /// (`2026-11-28T09:00:00Z`). Every `now()` advances it by one second.
+    /// (`2026-11-28T09:00:00Z`); 0 when absent. Every `now()` advances it by one second.
     #[serde(default, deserialize_with = "scalar::start_time")]
     #[schemars(with = "scalar::StartTimeSchema")]
     pub clock: i64,
-    /// First id the simulated clock hands out (payment sessions, new cards); then +1 each.
+    /// First id the simulated clock hands out (payment sessions, new cards), 1 when absent;
+    /// then +1 each.
     #[serde(default = "default_id_seed")]
     pub id_seed: u64,
     /// The customers, by Aruba username.

@@ -246,14 +246,15 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
             Ok(reply) => reply,
             Err(why) => return error(format!("`{operation}` at step `{id}`: {why}")),
         };
+        let data = summarize(&reply.data);
         self.trace.events.push(Event::AdapterReplied {
             outcome: reply.outcome.clone(),
-            data: summarize(&reply.data),
+            data: data.clone(),
         });
         if let Some(into) = into
             && !reply.data.is_none()
         {
-            let value = summarize(&reply.data);
+            let value = data;
             self.scope.set(into, reply.data, false);
             self.trace.events.push(Event::StateChanged {
                 variable: into.to_owned(),

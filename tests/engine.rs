@@ -1,9 +1,11 @@
 //! The engine against a small fake customer area and bank (tests/engine/fake.rs): flows A and
 //! B end to end, masking of secrets (D12), OTP retries (D8), missing answers, loops and
-//! expectations.
+//! expectations. The same on the reference simulator: tests/engine/on_simulator.rs.
 
 #[path = "engine/fake.rs"]
 mod fake;
+#[path = "engine/on_simulator.rs"]
+mod on_simulator;
 
 use fake::{EMAIL, FakeTarget};
 use flowspec::adapter::ScriptedChoices;

@@ -1,9 +1,11 @@
 //! The engine against a small fake customer area and bank (tests/engine/fake.rs): flows A and
 //! B end to end, masking of secrets (D12), OTP retries (D8), missing answers, loops and
-//! expectations.
+//! expectations. The same on the reference simulator: tests/engine/on_simulator.rs.
 
 #[path = "engine/fake.rs"]
 mod fake;
+#[path = "engine/on_simulator.rs"]
+mod on_simulator;
 
 use fake::{EMAIL, FakeTarget};
 use flowspec::adapter::ScriptedChoices;
@@ -339,4 +341,18 @@ fn an_expectation_that_fails_ends_the_run_naming_it() {
         })
         .collect();
     assert_eq!(held, [true, false]);
+}
+
+/// The text report of a whole run, pinned: one line per event, the outcome, the emails.
+#[test]
+fn text_report_of_procedure_b_with_an_otp_retry() {
+    let mut answers = B_ANSWERS.to_vec();
+    answers[3] = "numero_carta=4000 0027 6000 3184";
+    answers.extend(["otp=654321", "otp=123456"]);
+    let trace = run(B, &mut FakeTarget::new(), &answers);
+    assert_eq!(trace.outcome, Outcome::Paid, "{:?}", trace.message);
+    insta::with_settings!(
+        { snapshot_path => "../snapshots/reports", prepend_module_to_snapshot => false },
+        { insta::assert_snapshot!("fake_b_otp_retry", report::text(&trace)) }
+    );
 }

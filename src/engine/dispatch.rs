@@ -138,3 +138,166 @@ fn order(args: &[String]) -> Result<OrderId, String> {
 fn payment(args: &[String]) -> Result<PaymentId, String> {
     arg(args, 0).map(|id| PaymentId(id.into()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::adapter::{
+        CardView, Clock, Completion, Email, Mailer, PaymentPage, Redirect, ServicePage,
+        ServiceView, Summary, Timestamp,
+    };
+    use crate::ids::Username;
+    use crate::money::Money;
+    use crate::operation::OPERATIONS;
+
+    /// A target whose every method breaks, saying which one it is: a call that reaches it
+    /// proves the operation name is wired to the right method.
+    struct Broken;
+
+    fn broken<T>(method: &str) -> Result<T, Refusal> {
+        Err(Refusal::Broken(method.to_owned()))
+    }
+
+    impl CustomerArea for Broken {
+        async fn login(&mut self, _: &str) -> Result<Session, Refusal> {
+            broken("login")
+        }
+        async fn services(&mut self, _: &Session) -> Result<Vec<ServiceView>, Refusal> {
+            broken("services")
+        }
+        async fn manage(&mut self, _: &Session, _: &ServiceId) -> Result<ServicePage, Refusal> {
+            broken("manage")
+        }
+        async fn pec_renewal(&mut self, _: &Session) -> Result<ServicePage, Refusal> {
+            broken("pec_renewal")
+        }
+        async fn pay(&mut self, _: &Session, _: &OrderId) -> Result<PaymentPage, Refusal> {
+            broken("pay")
+        }
+        async fn choose_card(
+            &mut self,
+            _: &Session,
+            _: &OrderId,
+            _: &CardId,
+        ) -> Result<Summary, Refusal> {
+            broken("choose_card")
+        }
+        async fn choose_new_card(&mut self, _: &Session, _: &OrderId) -> Result<Summary, Refusal> {
+            broken("choose_new_card")
+        }
+        async fn confirm_summary(&mut self, _: &Session, _: &OrderId) -> Result<Summary, Refusal> {
+            broken("confirm_summary")
+        }
+        async fn authorize_cap(&mut self, _: &Session, _: &OrderId) -> Result<Money, Refusal> {
+            broken("authorize_cap")
+        }
+        async fn charge(
+            &mut self,
+            _: &Session,
+            _: &OrderId,
+        ) -> Result<(PaymentId, BankStatus), Refusal> {
+            broken("charge")
+        }
+        async fn redirect(&mut self, _: &Session, _: &OrderId) -> Result<Redirect, Refusal> {
+            broken("redirect")
+        }
+        async fn complete(
+            &mut self,
+            _: &Session,
+            _: &PaymentId,
+        ) -> Result<Option<Completion>, Refusal> {
+            broken("complete")
+        }
+        async fn notify(&mut self, _: &PaymentId) -> Result<Option<Completion>, Refusal> {
+            broken("notify")
+        }
+    }
+
+    impl Bank for Broken {
+        async fn enter_card(&mut self, _: &PaymentId, _: &CardEntry) -> Result<CardView, Refusal> {
+            broken("enter_card")
+        }
+        async fn confirm(&mut self, _: &PaymentId) -> Result<BankStatus, Refusal> {
+            broken("confirm")
+        }
+        async fn authenticate(
+            &mut self,
+            _: &PaymentId,
+            _: &str,
+        ) -> Result<(BankStatus, u8), Refusal> {
+            broken("authenticate")
+        }
+        async fn abandon(&mut self, _: &PaymentId) -> Result<BankStatus, Refusal> {
+            broken("abandon")
+        }
+        async fn status(&mut self, _: &PaymentId) -> Result<BankStatus, Refusal> {
+            broken("status")
+        }
+    }
+
+    impl Mailer for Broken {
+        async fn send(&mut self, _: Email) {}
+        fn delivered(&self) -> &[Email] {
+            &[]
+        }
+    }
+
+    impl Clock for Broken {
+        fn now(&mut self) -> Timestamp {
+            Timestamp(0)
+        }
+        fn next_id(&mut self) -> u64 {
+            0
+        }
+    }
+
+    struct BrokenTarget(Broken, Broken, Broken, Broken);
+
+    impl Target for BrokenTarget {
+        type Area = Broken;
+        type Bank = Broken;
+        type Mailer = Broken;
+        type Clock = Broken;
+        fn parts(&mut self) -> (&mut Broken, &mut Broken, &mut Broken, &mut Broken) {
+            (&mut self.0, &mut self.1, &mut self.2, &mut self.3)
+        }
+    }
+
+    fn block_on<F: std::future::Future>(future: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(future)
+    }
+
+    #[test]
+    fn every_operation_reaches_its_own_adapter_method() {
+        let mut target = BrokenTarget(Broken, Broken, Broken, Broken);
+        let mut session = Some(Session {
+            username: Username::from("mario"),
+            email: "mario@example.it".into(),
+            pec_login: false,
+            pec: None,
+        });
+        for operation in OPERATIONS {
+            let args = vec!["x".to_owned(); operation.params.len()];
+            let method = operation.name.split_once('.').map(|(_, m)| m).unwrap();
+            let result = block_on(dispatch(&mut target, &mut session, operation.name, &args));
+            assert_eq!(
+                result.unwrap_err(),
+                format!("adapter error: {method}"),
+                "{}",
+                operation.name
+            );
+        }
+    }
+
+    #[test]
+    fn area_calls_need_a_session_and_unknown_names_are_refused() {
+        let mut target = BrokenTarget(Broken, Broken, Broken, Broken);
+        let no_session = block_on(dispatch(&mut target, &mut None, "area.services", &[]));
+        assert!(no_session.unwrap_err().contains("area.login"));
+        let unknown = block_on(dispatch(&mut target, &mut None, "area.paga", &[]));
+        assert!(unknown.unwrap_err().contains("`area.paga`"));
+    }
+}

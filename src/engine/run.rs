@@ -24,6 +24,36 @@ fn error(message: String) -> Next {
     Next::End(Outcome::Error, Some(message))
 }
 
+/// Where answer `value` leads: its entry in `answers`, or `next` when any answer is taken;
+/// `None` for an answer the step does not accept.
+fn follow(
+    id: &StepId,
+    choice: &str,
+    value: &str,
+    shown: &str,
+    answers: &[(String, StepIndex)],
+    next: Option<StepIndex>,
+) -> Option<Next> {
+    if answers.is_empty() {
+        return Some(match next {
+            Some(step) => Next::Step(step),
+            None => error(format!(
+                "decision `{choice}` ({shown}) at step `{id}` has no next step"
+            )),
+        });
+    }
+    answers
+        .iter()
+        .find(|(answer, _)| answer == value)
+        .map(|(_, step)| Next::Step(*step))
+}
+
+/// The accepted answers, for a message.
+fn accepted(answers: &[(String, StepIndex)]) -> String {
+    let names: Vec<String> = answers.iter().map(|(a, _)| format!("`{a}`")).collect();
+    names.join(", ")
+}
+
 /// The state of one run.
 pub(super) struct Run<'r, 'a, T, C> {
     engine: &'r Engine<'a>,
@@ -104,15 +134,24 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
                 default,
                 secret,
                 ..
-            } => self.ask(
-                &step.id,
-                choice,
-                into.as_deref(),
-                answers,
-                *next,
-                default.as_deref(),
-                *secret,
-            ),
+            } => {
+                let (value, shown) =
+                    match self.answer(&step.id, choice, default.as_deref(), *secret) {
+                        Ok(answer) => answer,
+                        Err(end) => return end,
+                    };
+                let Some(target) = follow(&step.id, choice, &value, &shown, answers, *next) else {
+                    return error(format!(
+                        "answer `{shown}` to decision `{choice}` at step `{}` is not accepted: answer one of {}",
+                        step.id,
+                        accepted(answers)
+                    ));
+                };
+                if let Some(into) = into {
+                    self.store(into, value, shown, *secret);
+                }
+                target
+            }
             StepKind::Call {
                 operation,
                 into,
@@ -152,27 +191,25 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn ask(
+    /// The answer to decision `choice`, or its default, recorded (masked when secret); as
+    /// `(value, shown)`. No answer and no default ends the run with [`Outcome::NoAnswer`].
+    fn answer(
         &mut self,
         id: &StepId,
         choice: &str,
-        into: Option<&str>,
-        answers: &[(String, StepIndex)],
-        next: Option<StepIndex>,
         default: Option<&str>,
         secret: bool,
-    ) -> Next {
+    ) -> Result<(String, String), Next> {
         let (value, defaulted) = match (self.choices.answer(choice), default) {
             (Some(value), _) => (value, false),
             (None, Some(default)) => (default.to_owned(), true),
             (None, None) => {
-                return Next::End(
+                return Err(Next::End(
                     Outcome::NoAnswer,
                     Some(format!(
                         "no answer to decision `{choice}` at step `{id}`: give one with --choose {choice}=VALUE"
                     )),
-                );
+                ));
             }
         };
         let shown = if secret { mask(&value) } else { value.clone() };
@@ -181,29 +218,16 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
             value: shown.clone(),
             defaulted,
         });
-        let target = if answers.is_empty() {
-            next
-        } else {
-            let Some((_, step)) = answers.iter().find(|(answer, _)| *answer == value) else {
-                let accepted: Vec<String> = answers.iter().map(|(a, _)| format!("`{a}`")).collect();
-                return error(format!(
-                    "answer `{shown}` to decision `{choice}` at step `{id}` is not accepted: answer one of {}",
-                    accepted.join(", ")
-                ));
-            };
-            Some(*step)
-        };
-        if let Some(into) = into {
-            self.scope.set(into, Value::from(value), secret);
-            self.trace.events.push(Event::StateChanged {
-                variable: into.to_owned(),
-                value: shown,
-            });
-        }
-        match target {
-            Some(step) => Next::Step(step),
-            None => error(format!("step `{id}` has no next step")),
-        }
+        Ok((value, shown))
+    }
+
+    /// Sets variable `into` to an answer; `shown` is what the trace may say of it.
+    fn store(&mut self, into: &str, value: String, shown: String, secret: bool) {
+        self.scope.set(into, Value::from(value), secret);
+        self.trace.events.push(Event::StateChanged {
+            variable: into.to_owned(),
+            value: shown,
+        });
     }
 
     async fn call(
@@ -246,14 +270,15 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
             Ok(reply) => reply,
             Err(why) => return error(format!("`{operation}` at step `{id}`: {why}")),
         };
+        let data = summarize(&reply.data);
         self.trace.events.push(Event::AdapterReplied {
             outcome: reply.outcome.clone(),
-            data: summarize(&reply.data),
+            data: data.clone(),
         });
         if let Some(into) = into
             && !reply.data.is_none()
         {
-            let value = summarize(&reply.data);
+            let value = data;
             self.scope.set(into, reply.data, false);
             self.trace.events.push(Event::StateChanged {
                 variable: into.to_owned(),

@@ -12,6 +12,8 @@ use serde::Serialize;
 pub struct Session {
     /// The username every request acts for (D11).
     pub username: Username,
+    /// Where the customer's emails go.
+    pub email: String,
     /// True when the login was a PEC address: only that PEC is visible (R2).
     pub pec_login: bool,
     /// The PEC address used to log in, if any.

@@ -1,6 +1,154 @@
-//! `flowspec check`.
+//! `flowspec check`: loads and checks flow files, prints every diagnostic and a one-line
+//! summary on stderr.
 
-/// Runs `flowspec check`.
-pub fn run(_paths: &[std::path::PathBuf]) -> u8 {
-    super::EXIT_USAGE
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::{parse_yaml, read_source};
+use crate::raw::RawFlow;
+use crate::source::Source;
+use std::path::{Path, PathBuf};
+
+/// The folder checked when no path is given.
+const DEFAULT_FOLDER: &str = "flows";
+
+/// Runs `flowspec check`: 0 when every flow is clean, 1 when any has diagnostics, 2 when a path
+/// does not exist or a file cannot be read.
+pub fn run(paths: &[PathBuf]) -> u8 {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from(DEFAULT_FOLDER)]
+    } else {
+        paths.to_vec()
+    };
+    let files = match flow_files(&paths) {
+        Ok(files) => files,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return super::EXIT_USAGE;
+        }
+    };
+    let mut problems = 0;
+    let mut unreadable = false;
+    for file in &files {
+        let (source, diagnostics) = check_file(file);
+        for diagnostic in &diagnostics {
+            eprintln!("{}", diagnostic.render(source.as_ref()));
+            unreadable |= diagnostic.code == Code::Io;
+        }
+        problems += diagnostics.len();
+    }
+    eprintln!("{}", summary(files.len(), problems));
+    if unreadable {
+        super::EXIT_USAGE
+    } else if problems > 0 {
+        super::EXIT_FINDINGS
+    } else {
+        super::EXIT_OK
+    }
+}
+
+/// Every diagnostic of one flow file, with its source when it could be read.
+pub fn check_file(path: &Path) -> (Option<Source>, Vec<Diagnostic>) {
+    let source = match read_source(path) {
+        Ok(source) => source,
+        Err(diagnostic) => return (None, vec![diagnostic]),
+    };
+    let diagnostics = match parse_yaml::<RawFlow>(&source) {
+        Ok(raw) => check_loaded(&source, raw),
+        Err(diagnostics) => diagnostics,
+    };
+    (Some(source), diagnostics)
+}
+
+/// The checks that run once a flow has parsed: every problem the checker finds, all at once.
+fn check_loaded(_source: &Source, _raw: RawFlow) -> Vec<Diagnostic> {
+    Vec::new()
+}
+
+/// The files named, with each folder replaced by the flows directly inside it (`*.yaml`
+/// except `catalog.yaml`; `worlds/` is a subfolder and so left out), sorted.
+fn flow_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut inside = flows_in(path)?;
+            if inside.is_empty() {
+                return Err(format!("no flow files (`*.yaml`) in `{}`", path.display()));
+            }
+            files.append(&mut inside);
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err(format!("`{}` does not exist", path.display()));
+        }
+    }
+    Ok(files)
+}
+
+/// The flow files directly inside `folder`, sorted by name.
+fn flows_in(folder: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(folder)
+        .map_err(|why| format!("cannot read the folder `{}`: {why}", folder.display()))?;
+    let mut flows: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| is_flow_file(path))
+        .collect();
+    flows.sort();
+    Ok(flows)
+}
+
+fn is_flow_file(path: &Path) -> bool {
+    path.is_file()
+        && path.extension().is_some_and(|ext| ext == "yaml")
+        && path.file_name().is_some_and(|name| name != "catalog.yaml")
+}
+
+/// `checked 2 files: no problems` or `checked 2 files: 3 problems`.
+fn summary(files: usize, problems: usize) -> String {
+    let files = plural(files, "file", "files");
+    match problems {
+        0 => format!("checked {files}: no problems"),
+        _ => format!(
+            "checked {files}: {}",
+            plural(problems, "problem", "problems")
+        ),
+    }
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_give_their_flows_without_the_catalog() {
+        let folder = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/flows"));
+        let files = flow_files(&[folder]).unwrap_or_default();
+        let names: Vec<_> = files
+            .iter()
+            .filter_map(|file| file.file_name()?.to_str())
+            .collect();
+        assert!(names.contains(&"paga-carta-registrata.yaml"), "{names:?}");
+        assert!(names.contains(&"paga-nuova-carta.yaml"), "{names:?}");
+        assert!(!names.contains(&"catalog.yaml"));
+        assert!(names.iter().all(|name| name.ends_with(".yaml")));
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+    }
+
+    #[test]
+    fn a_missing_path_is_a_usage_error() {
+        let error = flow_files(&[PathBuf::from("no/such/flow.yaml")]).err();
+        assert_eq!(error.as_deref(), Some("`no/such/flow.yaml` does not exist"));
+    }
+
+    #[test]
+    fn summary_counts_in_words() {
+        assert_eq!(summary(2, 0), "checked 2 files: no problems");
+        assert_eq!(summary(1, 1), "checked 1 file: 1 problem");
+        assert_eq!(summary(3, 4), "checked 3 files: 4 problems");
+    }
 }

@@ -28,8 +28,12 @@ pub enum Command {
         /// Flow files or folders of flows.
         paths: Vec<PathBuf>,
     },
-    /// Prints the JSON Schema of the flow format.
-    Schema,
+    /// Prints the JSON Schema of the flow format (or of the catalog).
+    Schema {
+        /// Which format.
+        #[arg(value_enum, default_value = "flow")]
+        which: schema::SchemaName,
+    },
     /// Prints a flow as a Mermaid flowchart.
     Graph {
         /// The flow file.
@@ -66,7 +70,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check { paths } => check::run(&paths),
-        Command::Schema => schema::run(),
+        Command::Schema { which } => schema::run(which),
         Command::Graph { flow } => graph::run(&flow),
         Command::Guide { flow } => guide::run(&flow),
         Command::Run(args) => run::run(&args),

@@ -1,6 +1,11 @@
 //! A located problem in an input file: stable code, plain message, hint; rendered with the
 //! source line and a caret.
 
+mod render;
+mod suggest;
+
+pub use suggest::did_you_mean;
+
 use crate::source::Position;
 use std::fmt;
 

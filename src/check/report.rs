@@ -1,0 +1,49 @@
+//! The diagnostics one check pass collects, every one with a position and a hint.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::{Position, Source};
+
+/// Diagnostics found so far in one flow file.
+pub struct Report<'s> {
+    /// The file being checked, to name it and to locate inside its strings.
+    pub source: &'s Source,
+    /// Everything found, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'s> Report<'s> {
+    /// An empty report on `source`.
+    pub fn new(source: &'s Source) -> Report<'s> {
+        Report {
+            source,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Records one problem.
+    pub fn add(
+        &mut self,
+        code: Code,
+        position: Option<Position>,
+        width: usize,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let diagnostic = Diagnostic::new(code, self.source.name.clone(), message)
+            .at(position, width)
+            .hint(hint);
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// True when nothing was recorded.
+    pub fn is_clean(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+
+    /// The diagnostics sorted by position, so output reads top to bottom.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        self.diagnostics
+            .sort_by_key(|d| (d.position.unwrap_or_default(), d.code));
+        self.diagnostics
+    }
+}

@@ -1,0 +1,205 @@
+//! A diagnostic as text: header, `--> file:line:col`, the source line, carets, hint.
+//!
+//! Hand-rendered rather than through miette's graphical handler so that the output is plain
+//! ASCII, has no colours, and stays byte-for-byte stable for snapshots.
+
+use super::Diagnostic;
+use crate::source::Source;
+use std::fmt::{self, Write};
+
+/// How many columns a tab occupies when the source line is shown; the caret line uses the same
+/// expansion so the carets stay under the right characters.
+const TAB_WIDTH: usize = 4;
+
+impl Diagnostic {
+    /// The diagnostic as text, deterministic and without colours:
+    ///
+    /// ```text
+    /// error[F102]: unknown key `prosegi` in a step
+    ///   --> flows/x.yaml:12:5
+    ///    |
+    /// 12 |     prosegi: paga
+    ///    |     ^^^^^^^
+    ///    = hint: did you mean `prosegui`?
+    /// ```
+    ///
+    /// The source line is shown when `source` is given and has the line. Columns count
+    /// characters, so an accented Italian letter before the caret moves it by one.
+    pub fn render(&self, source: Option<&Source>) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_to(&mut out, source);
+        out
+    }
+
+    fn write_to(&self, out: &mut String, source: Option<&Source>) -> fmt::Result {
+        writeln!(out, "error[{}]: {}", self.code, self.message)?;
+        let excerpt = self
+            .position
+            .and_then(|at| Some((at, source?.line(at.line)?)));
+        let gutter = match self.position {
+            Some(at) => at.line.to_string().len(),
+            None => 1,
+        };
+        let pad = " ".repeat(gutter);
+        match self.position {
+            Some(at) => writeln!(out, "{pad}--> {}:{}:{}", self.file, at.line, at.column)?,
+            None => writeln!(out, "{pad}--> {}", self.file)?,
+        }
+        if let Some((at, line)) = excerpt {
+            let (shown, before, under) = caret_layout(line, at.column, self.width);
+            writeln!(out, "{pad} |")?;
+            writeln!(out, "{} | {}", at.line, shown.trim_end())?;
+            writeln!(out, "{pad} | {}{}", " ".repeat(before), "^".repeat(under))?;
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(out, "{pad} = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `file:line:col: error[F102]: message` on one line; [`Diagnostic::render`] gives the
+    /// excerpt.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(at) => write!(f, "{}:{}:{}: ", self.file, at.line, at.column)?,
+            None => write!(f, "{}: ", self.file)?,
+        }
+        write!(f, "error[{}]: {}", self.code, self.message)
+    }
+}
+
+/// The line as shown (tabs expanded), how many display columns precede the caret, and how
+/// many carets: at least one, and no further than the end of the line (or one past it, for a
+/// problem at the end of a line).
+fn caret_layout(line: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let mut shown = String::with_capacity(line.len());
+    let mut before = 0;
+    let mut under = 0;
+    let start = column.max(1) - 1;
+    for (index, character) in line.chars().enumerate() {
+        let cells = if character == '\t' { TAB_WIDTH } else { 1 };
+        if character == '\t' {
+            shown.push_str(&" ".repeat(TAB_WIDTH));
+        } else {
+            shown.push(character);
+        }
+        if index < start {
+            before += cells;
+        } else if index < start + width {
+            under += cells;
+        }
+    }
+    let length = line.chars().count();
+    if start > length {
+        before += start - length;
+    }
+    (shown, before, under.max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::{Code, Diagnostic};
+    use crate::source::{Position, Source};
+
+    fn source() -> Source {
+        let mut text = String::new();
+        for _ in 0..11 {
+            text.push_str("# padding\n");
+        }
+        text.push_str("    prosegi: paga\n");
+        text.push_str("  text: \"è già così\": x\n");
+        text.push_str("\tcall: area.login\n");
+        Source::new("flows/x.yaml", text)
+    }
+
+    #[test]
+    fn renders_the_documented_shape() {
+        let diagnostic = Diagnostic::new(
+            Code::UnknownKey,
+            "flows/x.yaml",
+            "unknown key `prosegi` in a step",
+        )
+        .at(Some(Position::new(12, 5)), 7)
+        .hint("did you mean `prosegui`?");
+        let expected = "\
+error[F102]: unknown key `prosegi` in a step
+  --> flows/x.yaml:12:5
+   |
+12 |     prosegi: paga
+   |     ^^^^^^^
+   = hint: did you mean `prosegui`?
+";
+        assert_eq!(diagnostic.render(Some(&source())), expected);
+    }
+
+    #[test]
+    fn caret_counts_characters_not_bytes() {
+        // The `:` after the closing quote: column 21 in characters, 25 in bytes.
+        let diagnostic = Diagnostic::new(Code::Syntax, "flows/x.yaml", "unexpected `:`")
+            .at(Some(Position::new(13, 21)), 1);
+        let rendered = diagnostic.render(Some(&source()));
+        let lines: Vec<&str> = rendered.lines().collect();
+        let shown = lines[3]
+            .split_once(" | ")
+            .map(|(_, text)| text)
+            .unwrap_or_default();
+        let carets = lines[4]
+            .split_once(" | ")
+            .map(|(_, text)| text)
+            .unwrap_or_default();
+        let caret_at = carets.chars().position(|c| c == '^');
+        assert_eq!(shown.chars().nth(20), Some(':'));
+        assert_eq!(caret_at, Some(20));
+    }
+
+    #[test]
+    fn tabs_are_expanded_on_both_lines() {
+        let diagnostic =
+            Diagnostic::new(Code::Syntax, "flows/x.yaml", "tab").at(Some(Position::new(14, 2)), 4);
+        let rendered = diagnostic.render(Some(&source()));
+        assert!(
+            rendered.contains("14 |     call: area.login\n"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("   |     ^^^^\n"), "{rendered}");
+    }
+
+    #[test]
+    fn carets_stop_at_the_end_of_the_line() {
+        let diagnostic = Diagnostic::new(Code::WrongType, "flows/x.yaml", "wrong")
+            .at(Some(Position::new(12, 14)), 50);
+        let rendered = diagnostic.render(Some(&source()));
+        let under_paga = format!("   | {}^^^^\n", " ".repeat(13));
+        assert!(rendered.contains(&under_paga), "{rendered}");
+    }
+
+    #[test]
+    fn without_position_or_source_only_the_header_and_file() {
+        let diagnostic = Diagnostic::new(Code::Io, "flows/missing.yaml", "cannot read the file")
+            .hint("check the path");
+        let expected = "\
+error[F108]: cannot read the file
+ --> flows/missing.yaml
+ = hint: check the path
+";
+        assert_eq!(diagnostic.render(None), expected);
+        let located = diagnostic.clone().at(Some(Position::new(3, 1)), 1);
+        assert_eq!(
+            located.render(None),
+            "error[F108]: cannot read the file\n --> flows/missing.yaml:3:1\n = hint: check the path\n"
+        );
+    }
+
+    #[test]
+    fn display_is_one_line() {
+        let diagnostic = Diagnostic::new(Code::MissingKey, "f.yaml", "missing key `id`")
+            .at(Some(Position::new(2, 3)), 1);
+        assert_eq!(
+            diagnostic.to_string(),
+            "f.yaml:2:3: error[F104]: missing key `id`"
+        );
+    }
+}

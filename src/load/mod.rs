@@ -1,0 +1,60 @@
+//! Reads flow files and parses YAML into the raw model, turning every failure into a located
+//! diagnostic (codes F100..F108).
+//!
+//! serde-saphyr stops at the first YAML-level error, so [`parse_yaml`] reports one diagnostic;
+//! everything after a successful parse (the checker) reports all it finds at once.
+
+mod limits;
+mod text;
+mod yaml_error;
+
+pub use limits::MAX_FILE_BYTES;
+pub use text::source_from_bytes;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::raw::RawFlow;
+use crate::source::Source;
+use serde::de::{DeserializeOwned, IgnoredAny};
+use std::io::Read;
+use std::path::Path;
+
+/// Reads `path` into a [`Source`] named as the path was given.
+///
+/// Refuses, each with one diagnostic: a file that cannot be read (F108), one larger than
+/// [`MAX_FILE_BYTES`] (F105, without reading more than the limit), one that is not UTF-8
+/// (F106, at the first bad byte), and one with nothing but blanks and comments (F107).
+pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
+    let name = Source::name_of(path);
+    let cannot_read = |why: std::io::Error| {
+        Diagnostic::new(Code::Io, &name, format!("cannot read the file: {why}"))
+            .hint("check that the path exists and is a readable file")
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let mut bytes = Vec::new();
+    // One byte past the limit is enough to know the file is too large.
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    source_from_bytes(name.clone(), &bytes)
+}
+
+/// Parses a source as YAML into `T`, with the limits that keep hostile input cheap (F105) and
+/// duplicate keys refused (F103). On failure, the diagnostic of the first problem the parser
+/// met, located in the source.
+///
+/// Parses twice: first into [`IgnoredAny`], which accepts any shape, so that limits (depth,
+/// alias expansion) and syntax are judged on the whole file before a wrong type stops the
+/// typed pass early; then into `T`. Flows are small, so the second pass costs little.
+pub fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>> {
+    let diagnose = |error| vec![yaml_error::diagnose(&error, source)];
+    serde_saphyr::from_str_with_options::<IgnoredAny>(&source.text, limits::options())
+        .map_err(diagnose)?;
+    serde_saphyr::from_str_with_options(&source.text, limits::options()).map_err(diagnose)
+}
+
+/// Reads and parses a flow file: [`read_source`] then [`parse_yaml`] into a [`RawFlow`].
+pub fn load_flow(path: &Path) -> Result<(Source, RawFlow), Vec<Diagnostic>> {
+    let source = read_source(path).map_err(|diagnostic| vec![diagnostic])?;
+    let flow = parse_yaml(&source)?;
+    Ok((source, flow))
+}

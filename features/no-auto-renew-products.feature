@@ -6,8 +6,8 @@ Feature: Firma Digitale and Marca Temporale have no automatic renewal (R3)
 
   Background:
     Given the customers:
-      | username | email                  | pec logins   |
-      | mrossi   | mario.rossi@example.it | mario@pec.it |
+      | username | email                  | pec logins |
+      | mrossi   | mario.rossi@example.it |            |
     And the services:
       | id          | owner  | product         | renewal price | auto-renewal |
       | firma-mario | mrossi | firma-digitale  | 39.00         | no           |

@@ -20,7 +20,7 @@ Feature: A customer sees, pays and uses only what belongs to its username (D11)
     And the registered cards:
       | id     | owner    | brand      | last4 | expiry | test number         |
       | visa-m | mrossi   | Visa       | 4242  | 12/30  | 4242 4242 4242 4242 |
-      | card-l | lbianchi | Mastercard | 3184  | 11/29  | 4000 0027 6000 3184 |
+      | card-l | lbianchi | Visa       | 3184  | 11/29  | 4000 0027 6000 3184 |
 
   @smoke
   Scenario: D11 Gestisci on another customer's service is forbidden

@@ -49,7 +49,7 @@ Feature: Pay an order in Attesa pagamento with a registered card (procedure A, R
   Scenario: D8 a registered card that asks for strong authentication pays after the right OTP
     Given the registered cards:
       | id     | owner  | brand      | last4 | expiry | test number         |
-      | sca-1  | mrossi | Mastercard | 3184  | 11/29  | 4000 0027 6000 3184 |
+      | sca-1  | mrossi | Visa       | 3184  | 11/29  | 4000 0027 6000 3184 |
     When the customer logs in as "mrossi"
     And the customer pays order "ord-1"
     And the customer pays with card "sca-1"

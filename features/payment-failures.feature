@@ -92,7 +92,7 @@ Feature: A failed payment changes nothing and says why (D5)
     And the customer abandons the bank page
     And the customer runs the flow "paga-nuova-carta"
     Then the outcome is "abandoned"
-    And the run visited step "abandono"
+    And the run visited step "abbandono"
     And order "ord-1" is in state "Attesa pagamento"
     And customer "mrossi" has 0 registered cards
     And the bank charged 0 times

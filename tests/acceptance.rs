@@ -127,13 +127,15 @@ fn junit_output() -> Box<dyn Write> {
     let Some(path) = std::env::var_os("FLOWSPEC_JUNIT") else {
         return Box::new(std::io::sink());
     };
+    let path = PathBuf::from(path);
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        // CI points it into target/junit/, which a fresh checkout does not have yet.
+        let _ = std::fs::create_dir_all(dir);
+    }
     match std::fs::File::create(&path) {
         Ok(file) => Box::new(file),
         Err(error) => {
-            eprintln!(
-                "FLOWSPEC_JUNIT: cannot write {}: {error}",
-                Path::new(&path).display()
-            );
+            eprintln!("FLOWSPEC_JUNIT: cannot write {}: {error}", path.display());
             std::process::exit(2);
         }
     }

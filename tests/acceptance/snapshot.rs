@@ -9,13 +9,14 @@ pub fn name(feature: &str, scenario: &str, template: &str) -> String {
     format!("{}__{}__{}", slug(feature), slug(scenario), slug(template))
 }
 
-/// Asserts the whole message (headers and body) against the snapshot `name`. A mismatch
-/// panics, which cucumber reports as a failed step.
-pub fn assert_email(name: &str, message: &str) {
+/// Asserts the whole message (headers and body) against the snapshot `name`, described by
+/// where it comes from. A mismatch panics, which cucumber reports as a failed step.
+pub fn assert_email(name: &str, origin: &str, message: &str) {
     insta::with_settings!({
         snapshot_path => "../../snapshots/emails",
         prepend_module_to_snapshot => false,
         omit_expression => true,
+        description => origin,
     }, {
         insta::assert_snapshot!(name, message);
     });

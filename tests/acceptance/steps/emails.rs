@@ -92,7 +92,11 @@ pub async fn body_contains(world: &mut Acceptance, template: String, text: Strin
 pub async fn matches_snapshot(world: &mut Acceptance, template: String) {
     let message = email(world, &template).message.clone();
     let name = snapshot::name(&world.feature, &world.scenario, &template);
-    snapshot::assert_email(&name, &message);
+    let origin = format!(
+        "features/{}.feature, scenario \"{}\", email {template}",
+        world.feature, world.scenario
+    );
+    snapshot::assert_email(&name, &origin, &message);
 }
 
 /// No email shows a whole test card number, with or without spaces (D12).

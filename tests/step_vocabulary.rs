@@ -4,6 +4,11 @@
 #[path = "acceptance/vocabulary.rs"]
 mod vocabulary;
 
+// Here only for its unit tests: the acceptance runner is harness-less and runs none.
+#[allow(dead_code)]
+#[path = "acceptance/undefined.rs"]
+mod undefined;
+
 use std::path::PathBuf;
 
 const START: &str = "<!-- steps -->";

@@ -147,3 +147,38 @@ pub fn report(undefined: &[Undefined], phrases: &[Phrase]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_misspelt_step_points_to_the_phrase_it_meant() {
+        let phrase = |pattern: &str| crate::vocabulary::Phrase {
+            keyword: "When",
+            pattern: pattern.to_owned(),
+            doc: String::new(),
+        };
+        let phrases = [
+            phrase("the customer pays order {string}"),
+            phrase("the customer pays with card {string}"),
+            phrase("the bank charged {int} time(s)"),
+        ];
+        let closest = |step: &str| super::closest(step, &phrases).map(|(p, _)| p.pattern.clone());
+        assert_eq!(
+            closest("the customer pays wiht card \"visa-1\"").as_deref(),
+            Some("the customer pays with card {string}")
+        );
+        assert_eq!(
+            closest("the bank charges 2 times").as_deref(),
+            Some("the bank charged {int} time(s)")
+        );
+        assert_eq!(super::closest("anything", &[]), None);
+    }
+
+    #[test]
+    fn arguments_are_compared_as_parameters() {
+        assert_eq!(
+            super::shape_of("order \"ord 1\" costs 12 euro"),
+            "order {string} costs {int} euro"
+        );
+    }
+}

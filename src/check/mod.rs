@@ -16,12 +16,11 @@ mod reachability;
 mod references;
 mod report;
 mod shape;
-pub mod suggest;
+mod suggest;
 mod templates;
 mod variables;
 
 pub use guide_refs::PROCEDURES;
-pub use suggest::did_you_mean;
 
 use crate::catalog::Catalog;
 use crate::diagnostic::{Code, Diagnostic};

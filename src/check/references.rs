@@ -70,10 +70,12 @@ pub fn check(raw: &RawFlow, ids: &Ids, report: &mut Report) -> Vec<bool> {
     raw.steps
         .iter()
         .map(|step| {
-            targets(step)
+            // Resolve every target before judging, so each bad one is reported.
+            let resolved: Vec<bool> = targets(step)
                 .into_iter()
                 .map(|(field, target)| resolve(target, field, ids, report))
-                .fold(true, |all, one| all && one)
+                .collect();
+            resolved.iter().all(|ok| *ok)
         })
         .collect()
 }

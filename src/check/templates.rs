@@ -8,7 +8,7 @@ use crate::raw::Text;
 
 /// Reports F014 when `template` is not one of `templates`.
 pub fn check(template: &Text, templates: &[String], report: &mut Report) {
-    if templates.iter().any(|t| *t == template.value) {
+    if templates.contains(&template.value) {
         return;
     }
     let hint = suggest::hint(

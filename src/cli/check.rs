@@ -1,10 +1,17 @@
 //! `flowspec check`: loads and checks flow files, prints every diagnostic and a one-line
 //! summary on stderr.
+//!
+//! A flow is checked against the catalog and email templates of its own folder when that
+//! folder has a `catalog.yaml`, else against those of `flows/` (so a flow kept elsewhere, like
+//! the broken examples under `tests/`, is checked against the real catalog).
 
+use crate::check::{CheckContext, check_flow};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{parse_yaml, read_source};
+use crate::project::{CATALOG_FILE, Project};
 use crate::raw::RawFlow;
 use crate::source::Source;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The folder checked when no path is given.
@@ -27,8 +34,9 @@ pub fn run(paths: &[PathBuf]) -> u8 {
     };
     let mut problems = 0;
     let mut unreadable = false;
+    let mut projects = Projects::default();
     for file in &files {
-        let (source, diagnostics) = check_file(file);
+        let (source, diagnostics) = check_file(file, &mut projects);
         for diagnostic in &diagnostics {
             eprintln!("{}", diagnostic.render(source.as_ref()));
             unreadable |= diagnostic.code == Code::Io;
@@ -45,22 +53,53 @@ pub fn run(paths: &[PathBuf]) -> u8 {
     }
 }
 
-/// Every diagnostic of one flow file, with its source when it could be read.
-pub fn check_file(path: &Path) -> (Option<Source>, Vec<Diagnostic>) {
+/// The catalog and templates each flow is checked against, opened once per folder.
+#[derive(Default)]
+struct Projects {
+    opened: BTreeMap<PathBuf, Result<Project, Vec<Diagnostic>>>,
+}
+
+impl Projects {
+    /// The project of `flow`'s folder, or of `flows/` when its folder has no catalog.
+    fn for_flow(&mut self, flow: &Path) -> Result<&Project, &mut Vec<Diagnostic>> {
+        let folder = flow.parent().filter(|dir| dir.join(CATALOG_FILE).is_file());
+        let folder = folder.map_or_else(|| PathBuf::from(DEFAULT_FOLDER), Path::to_path_buf);
+        self.opened
+            .entry(folder)
+            .or_insert_with_key(|folder| Project::open(folder))
+            .as_mut()
+            .map(|project| &*project)
+    }
+}
+
+/// Every diagnostic of one flow file, with its source when it could be read: the first YAML
+/// problem if it does not parse, else everything the checker finds. A folder whose catalog is
+/// broken has its diagnostics given once, with the first flow that needs it.
+fn check_file(path: &Path, projects: &mut Projects) -> (Option<Source>, Vec<Diagnostic>) {
     let source = match read_source(path) {
         Ok(source) => source,
         Err(diagnostic) => return (None, vec![diagnostic]),
     };
-    let diagnostics = match parse_yaml::<RawFlow>(&source) {
-        Ok(raw) => check_loaded(&source, raw),
-        Err(diagnostics) => diagnostics,
+    let raw = match parse_yaml::<RawFlow>(&source) {
+        Ok(raw) => raw,
+        Err(diagnostics) => return (Some(source), diagnostics),
     };
-    (Some(source), diagnostics)
+    match projects.for_flow(path) {
+        Ok(project) => {
+            let diagnostics = check_loaded(&source, raw, project);
+            (Some(source), diagnostics)
+        }
+        Err(diagnostics) => (None, std::mem::take(diagnostics)),
+    }
 }
 
-/// The checks that run once a flow has parsed: every problem the checker finds, all at once.
-fn check_loaded(_source: &Source, _raw: RawFlow) -> Vec<Diagnostic> {
-    Vec::new()
+/// The checks that run once a flow has parsed, against the project's catalog and templates.
+fn check_loaded(source: &Source, raw: RawFlow, project: &Project) -> Vec<Diagnostic> {
+    let context = CheckContext {
+        catalog: &project.catalog,
+        templates: &project.templates,
+    };
+    check_flow(source, raw, &context).err().unwrap_or_default()
 }
 
 /// The files named, with each folder replaced by the flows directly inside it (`*.yaml`

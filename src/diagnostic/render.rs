@@ -71,20 +71,26 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The line as shown (tabs expanded), how many display columns precede the caret, and how
-/// many carets: at least one, and no further than the end of the line (or one past it, for a
-/// problem at the end of a line).
+/// The line as shown (tabs expanded, a long line cropped around the column with `...`), how
+/// many display columns precede the caret, and how many carets: at least one, and no further
+/// than the end of the line (or one past it, for a problem at the end of a line).
 fn caret_layout(line: &str, column: usize, width: usize) -> (String, usize, usize) {
-    let mut shown = String::with_capacity(line.len());
+    let characters: Vec<char> = line.chars().collect();
+    let start = column.max(1) - 1;
+    let (from, to) = shown_window(characters.len(), start);
+    let mut shown = String::with_capacity(line.len().min(4 * MAX_SHOWN));
     let mut before = 0;
     let mut under = 0;
-    let start = column.max(1) - 1;
-    for (index, character) in line.chars().enumerate() {
-        let cells = if character == '\t' { TAB_WIDTH } else { 1 };
-        if character == '\t' {
+    if from > 0 {
+        shown.push_str(CROPPED);
+        before += CROPPED.len();
+    }
+    for (index, character) in characters.iter().enumerate().take(to).skip(from) {
+        let cells = if *character == '\t' { TAB_WIDTH } else { 1 };
+        if *character == '\t' {
             shown.push_str(&" ".repeat(TAB_WIDTH));
         } else {
-            shown.push(character);
+            shown.push(*character);
         }
         if index < start {
             before += cells;
@@ -92,11 +98,28 @@ fn caret_layout(line: &str, column: usize, width: usize) -> (String, usize, usiz
             under += cells;
         }
     }
-    let length = line.chars().count();
-    if start > length {
-        before += start - length;
+    if to < characters.len() {
+        shown.push_str(CROPPED);
     }
+    before += start.saturating_sub(characters.len());
     (shown, before, under.max(1))
+}
+
+/// The longest stretch of a line shown, in characters; a minified or generated line can be
+/// megabytes long.
+const MAX_SHOWN: usize = 100;
+/// How many characters before the column stay visible when a line is cropped.
+const SHOWN_BEFORE: usize = 40;
+/// Marks where a long line was cut.
+const CROPPED: &str = "...";
+
+/// Which characters `from..to` of a line of `length` characters are shown.
+fn shown_window(length: usize, start: usize) -> (usize, usize) {
+    if length <= MAX_SHOWN {
+        return (0, length);
+    }
+    let from = start.saturating_sub(SHOWN_BEFORE).min(length - MAX_SHOWN);
+    (from, from + MAX_SHOWN)
 }
 
 #[cfg(test)]
@@ -177,19 +200,45 @@ error[F102]: unknown key `prosegi` in a step
     }
 
     #[test]
+    fn a_long_line_is_cropped_around_the_column() {
+        let line = format!("description: {}x{}", "[".repeat(5_000), "]".repeat(5_000));
+        let column = line.find('x').map_or(0, |byte| byte + 1);
+        let source = Source::new("f.yaml", format!("{line}\n"));
+        let diagnostic =
+            Diagnostic::new(Code::TooLarge, "f.yaml", "deep").at(Some(Position::new(1, column)), 1);
+        let rendered = diagnostic.render(Some(&source));
+        let lines: Vec<&str> = rendered.lines().collect();
+        let shown = lines[3]
+            .split_once(" | ")
+            .map(|(_, text)| text)
+            .unwrap_or_default();
+        let carets = lines[4]
+            .split_once(" | ")
+            .map(|(_, text)| text)
+            .unwrap_or_default();
+        assert!(
+            shown.starts_with("...[[[") && shown.ends_with("]]]..."),
+            "{shown}"
+        );
+        assert!(shown.chars().count() <= 106, "{shown}");
+        let caret_at = carets.chars().position(|c| c == '^');
+        assert_eq!(caret_at.and_then(|at| shown.chars().nth(at)), Some('x'));
+    }
+
+    #[test]
     fn without_position_or_source_only_the_header_and_file() {
         let diagnostic = Diagnostic::new(Code::Io, "flows/missing.yaml", "cannot read the file")
             .hint("check the path");
         let expected = "\
 error[F108]: cannot read the file
  --> flows/missing.yaml
- = hint: check the path
+  = hint: check the path
 ";
         assert_eq!(diagnostic.render(None), expected);
         let located = diagnostic.clone().at(Some(Position::new(3, 1)), 1);
         assert_eq!(
             located.render(None),
-            "error[F108]: cannot read the file\n --> flows/missing.yaml:3:1\n = hint: check the path\n"
+            "error[F108]: cannot read the file\n --> flows/missing.yaml:3:1\n  = hint: check the path\n"
         );
     }
 

@@ -58,3 +58,52 @@ pub fn load_flow(path: &Path) -> Result<(Source, RawFlow), Vec<Diagnostic>> {
     let flow = parse_yaml(&source)?;
     Ok((source, flow))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flows_folder() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("flows")
+    }
+
+    #[test]
+    fn shipped_flows_load() {
+        for name in ["paga-carta-registrata.yaml", "paga-nuova-carta.yaml"] {
+            let loaded = load_flow(&flows_folder().join(name));
+            let steps = loaded.as_ref().map(|(_, flow)| flow.steps.len());
+            assert!(
+                steps.is_ok_and(|steps| steps > 5),
+                "{name}: {:?}",
+                loaded.err()
+            );
+        }
+    }
+
+    #[test]
+    fn shipped_catalog_parses_with_the_same_limits() {
+        let source = read_source(&flows_folder().join("catalog.yaml"));
+        let catalog = source.map(|source| parse_yaml::<crate::catalog::Catalog>(&source).is_ok());
+        assert_eq!(catalog, Ok(true));
+    }
+
+    #[test]
+    fn a_missing_file_is_an_io_diagnostic() {
+        let diagnostic = read_source(Path::new("flows/no-such-flow.yaml")).err();
+        assert_eq!(diagnostic.as_ref().map(|d| d.code), Some(Code::Io));
+        assert_eq!(
+            diagnostic.map(|d| d.file),
+            Some("flows/no-such-flow.yaml".to_string())
+        );
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_after_reading_only_the_limit() {
+        let path = std::env::temp_dir().join(format!("flowspec-large-{}.yaml", std::process::id()));
+        let written = std::fs::write(&path, vec![b'#'; 3 * MAX_FILE_BYTES]);
+        assert!(written.is_ok());
+        let code = read_source(&path).err().map(|d| d.code);
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(code, Some(Code::TooLarge));
+    }
+}

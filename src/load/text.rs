@@ -82,10 +82,10 @@ mod tests {
         let diagnostic = source_from_bytes("f.yaml", bytes).err();
         let diagnostic = diagnostic.as_ref();
         assert_eq!(diagnostic.map(|d| d.code), Some(Code::Encoding));
-        // `title: già ` is ten characters, so the bad byte is column 11 (13 in bytes).
+        // `title: già ` is eleven characters, so the bad byte is column 12 (13 in bytes).
         assert_eq!(
             diagnostic.and_then(|d| d.position),
-            Some(Position::new(2, 11))
+            Some(Position::new(2, 12))
         );
         assert!(diagnostic.is_some_and(|d| d.message.contains("0xFF")));
     }

@@ -265,3 +265,69 @@ fn list(names: &[&str]) -> String {
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::raw::RawFlow;
+
+    fn first_error(text: &str) -> Diagnostic {
+        let source = Source::new("f.yaml", text);
+        match crate::load::parse_yaml::<RawFlow>(&source) {
+            Ok(_) => panic!("parsed: {text}"),
+            Err(diagnostics) => diagnostics
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| panic!("none")),
+        }
+    }
+
+    #[test]
+    fn unknown_key_names_its_mapping_and_suggests() {
+        let diagnostic = first_error("flow: x\ntitel: y\n");
+        assert_eq!(diagnostic.code, Code::UnknownKey);
+        assert_eq!(diagnostic.message, "unknown key `titel` in the flow");
+        assert_eq!(diagnostic.hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(diagnostic.position, Some(Position::new(2, 1)));
+        assert_eq!(diagnostic.width, 5);
+    }
+
+    #[test]
+    fn unknown_key_without_a_close_name_lists_the_keys() {
+        let diagnostic = unknown_key("f.yaml", "zzz", &["section", "procedure", "intro"]);
+        assert_eq!(diagnostic.message, "unknown key `zzz` in `guide`");
+        assert_eq!(
+            diagnostic.hint.as_deref(),
+            Some("the keys here are `section`, `procedure` and `intro`")
+        );
+    }
+
+    #[test]
+    fn a_tab_anywhere_in_the_indentation_is_named() {
+        let diagnostic = first_error("flow: x\nsteps:\n  - id: a\n\tend: paid\n");
+        assert_eq!(diagnostic.code, Code::Syntax);
+        assert_eq!(diagnostic.message, "a tab in the indentation");
+        assert_eq!(diagnostic.position, Some(Position::new(4, 1)));
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused_not_merged() {
+        let diagnostic = first_error("flow: x\nflow: y\n");
+        assert_eq!(diagnostic.code, Code::DuplicateKey);
+        assert_eq!(diagnostic.position, Some(Position::new(2, 1)));
+    }
+
+    #[test]
+    fn limits_win_over_type_errors() {
+        // The nesting sits where a string is expected: the limit is still what is reported.
+        let text = format!("description: {}x{}\n", "[".repeat(50), "]".repeat(50));
+        assert_eq!(first_error(&text).code, Code::TooLarge);
+    }
+
+    #[test]
+    fn lists_read_as_prose() {
+        assert_eq!(list(&[]), "none");
+        assert_eq!(list(&["a"]), "`a`");
+        assert_eq!(list(&["a", "b", "c"]), "`a`, `b` and `c`");
+    }
+}

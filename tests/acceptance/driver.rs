@@ -4,8 +4,9 @@ use crate::recorder::Recording;
 use crate::scenario::{Acceptance, Run};
 use flowspec::adapter::{CustomerArea, Target};
 use flowspec::diagnostic::Diagnostic;
+use flowspec::email::Templates;
 use flowspec::engine::Engine;
-use flowspec::project::Project;
+use flowspec::project::{EMAILS_DIR, Project};
 use flowspec::sim::Simulator;
 use flowspec::trace::Trace;
 use flowspec::world::World;
@@ -14,8 +15,10 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 thread_local! {
-    // Scenarios run on one thread: the project is loaded and checked once for all of them.
+    // Scenarios run on one thread: the project and its email templates are loaded and checked
+    // once for all of them.
     static PROJECT: Rc<Project> = load_project();
+    static TEMPLATES: Rc<Templates> = load_templates();
 }
 
 fn flows_dir() -> PathBuf {
@@ -26,6 +29,16 @@ fn load_project() -> Rc<Project> {
     match Project::load(&flows_dir()) {
         Ok(project) => Rc::new(project),
         Err(diagnostics) => panic!("flows/ does not load:\n{}", listing(&diagnostics)),
+    }
+}
+
+fn load_templates() -> Rc<Templates> {
+    match Templates::load(&flows_dir().join(EMAILS_DIR)) {
+        Ok(templates) => Rc::new(templates),
+        Err(diagnostics) => panic!(
+            "flows/{EMAILS_DIR} does not load:\n{}",
+            listing(&diagnostics)
+        ),
     }
 }
 
@@ -57,7 +70,8 @@ pub async fn run(world: &mut Acceptance, flow_id: &str, answers: BTreeMap<String
     };
     start_simulator(world, &project);
     let mut choices = world.choices(&answers);
-    let engine = Engine::new(flow, &project.catalog, &project.templates);
+    let templates = TEMPLATES.with(Rc::clone);
+    let engine = Engine::new(flow, &project.catalog, templates.as_ref());
     let Some(sim) = world.sim.as_mut() else {
         unreachable!("start_simulator always leaves a simulator")
     };

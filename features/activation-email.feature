@@ -29,7 +29,7 @@ Feature: Payment confirmation and auto-renewal activation emails (R9, R10, D9)
       | id     | owner  | brand | last4 | expiry | test number         |
       | visa-1 | mrossi | Visa  | 4242  | 12/30  | 4242 4242 4242 4242 |
 
-  @smoke
+  @R10
   Scenario Outline: R9 D9 paying <product> sends <count> email(s), activation email: <activation>
     When the customer logs in as "mrossi"
     And the customer pays order "<order>"

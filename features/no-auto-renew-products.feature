@@ -21,7 +21,6 @@ Feature: Firma Digitale and Marca Temporale have no automatic renewal (R3)
       | id     | owner  | brand | last4 | expiry | test number         |
       | visa-1 | mrossi | Visa  | 4242  | 12/30  | 4242 4242 4242 4242 |
 
-  @smoke
   Scenario Outline: R3 D2 <product> is paid with no auto-renewal, no activation email, no cap (<flow>)
     When the customer logs in as "mrossi"
     And the customer pays order "<order>"

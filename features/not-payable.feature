@@ -16,7 +16,6 @@ Feature: Only an order in Attesa pagamento can be paid (R1, D7)
       | id     | owner  | brand | last4 | expiry | test number         |
       | visa-1 | mrossi | Visa  | 4242  | 12/30  | 4242 4242 4242 4242 |
 
-  @smoke
   Scenario Outline: R1 D7 an order in state <state> is refused as not payable (<flow>)
     When the customer logs in as "mrossi"
     And the customer pays order "<order>"

@@ -16,7 +16,7 @@ Feature: A failed payment changes nothing and says why (D5)
       | id    | service   | kind    | amount | state            |
       | ord-1 | pec-mario | renewal | 24.90  | Attesa pagamento |
 
-  @smoke @R8
+  @R8
   Scenario Outline: D5 a new card <number> ends as <outcome> and changes nothing
     When the customer logs in as "mrossi"
     And the customer pays order "ord-1"
@@ -85,7 +85,7 @@ Feature: A failed payment changes nothing and says why (D5)
     And the run visited step "codice-otp" 2 times
     And the bank charged 1 time
 
-  @R8
+  @smoke @R8
   Scenario: D5 abandoning the bank page leaves the order payable
     When the customer logs in as "mrossi"
     And the customer pays order "ord-1"

@@ -217,3 +217,38 @@ fn readme_diagrams_match_the_flows() {
         );
     }
 }
+
+/// Runs the `flowspec` binary from the repository root.
+fn flowspec(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_flowspec"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the flowspec binary runs")
+}
+
+#[test]
+fn graph_and_guide_commands_print_the_renderings() {
+    let project = project();
+    let flow = project.flow("paga-nuova-carta").expect("flow B");
+    let graph = flowspec(&["graph", "flows/paga-nuova-carta.yaml"]);
+    assert_eq!(graph.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&graph.stdout),
+        flowspec::render::mermaid(flow)
+    );
+    let printed = flowspec(&["guide", "flows/paga-nuova-carta.yaml"]);
+    assert_eq!(printed.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&printed.stdout), guide(flow));
+}
+
+#[test]
+fn graph_exits_1_on_diagnostics_and_2_on_unreadable_files() {
+    let broken = flowspec(&["graph", "tests/broken/check-f001-unknown-step.yaml"]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("error[F001]"));
+    assert!(broken.stdout.is_empty());
+    let missing = flowspec(&["guide", "flows/non-esiste.yaml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("non-esiste.yaml"));
+}

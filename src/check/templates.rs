@@ -23,7 +23,7 @@ pub fn check(template: &Text, templates: &[String], report: &mut Report) {
     );
     report.add(
         Code::UnknownTemplate,
-        locate::of(template),
+        report.at(template),
         locate::width(template),
         format!("there is no email template `{}`", template.value),
         hint,

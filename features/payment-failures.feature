@@ -56,6 +56,7 @@ Feature: A failed payment changes nothing and says why (D5)
       | 4000 0000 0000 0002 | 0002  | declined           |
       | 4000 0000 0000 9995 | 9995  | insufficient_funds |
       | 4000 0000 0000 0069 | 0069  | expired_card       |
+      | 4000 0000 0000 0119 | 0119  | bank_timeout       |
 
   @R8 @D8
   Scenario: D5 three wrong OTPs fail the strong authentication

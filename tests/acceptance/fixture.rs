@@ -86,7 +86,7 @@ impl Fixture {
                 "the Given tables do not make a valid world:\n{}",
                 problems
                     .iter()
-                    .map(|problem| format!("  - {problem:?}"))
+                    .map(|problem| format!("  - {problem}"))
                     .collect::<Vec<_>>()
                     .join("\n")
             );

@@ -26,7 +26,7 @@ pub const OPERATIONS: &[Operation] = &[
         doc: "Authenticates with an Aruba username or a PEC address (R2).",
         params: &["login"],
         outcomes: &["ok", "unknown_customer"],
-        reply: "{username, pec_login: bool, pec: PEC address or none}",
+        reply: "{username, pec_login: bool, pec: PEC address or none, email}",
     },
     Operation {
         name: "area.services",

@@ -4,12 +4,15 @@ use crate::catalog::Catalog;
 use crate::check::{CheckContext, check_flow};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::flow::Flow;
+use crate::load::{parse_yaml, read_source};
 use crate::raw::RawFlow;
-use crate::source::{Position, Source};
+use crate::source::Source;
 use std::path::{Path, PathBuf};
 
 /// The catalog's file name inside a flows folder; every other `*.yaml` there is a flow.
 pub const CATALOG_FILE: &str = "catalog.yaml";
+/// The flows folder used when none is named.
+pub const DEFAULT_DIR: &str = "flows";
 /// The folder of email templates inside a flows folder, one `<name>.j2` each.
 pub const EMAILS_DIR: &str = "emails";
 
@@ -48,7 +51,7 @@ impl Project {
     /// Loads the catalog and the templates of `dir` but no flow: enough to check one flow
     /// file without the others having to be clean.
     pub fn open(dir: &Path) -> Result<Project, Vec<Diagnostic>> {
-        let catalog = load_catalog(&dir.join(CATALOG_FILE)).map_err(|d| vec![d])?;
+        let catalog = load_catalog(&dir.join(CATALOG_FILE))?;
         let templates = template_names(&dir.join(EMAILS_DIR)).map_err(|d| vec![d])?;
         Ok(Project {
             dir: dir.to_path_buf(),
@@ -58,6 +61,19 @@ impl Project {
         })
     }
 
+    /// The catalog and templates a flow file is checked against, without loading any flow: its
+    /// own folder when that holds a `catalog.yaml`, else the default folder `flows/` (so a
+    /// stray flow, such as a test fixture, is checked against the real catalog).
+    pub fn for_flow(path: &Path) -> Result<Project, Vec<Diagnostic>> {
+        match path.parent() {
+            Some(dir) if dir.join(CATALOG_FILE).is_file() => Project::open(dir),
+            Some(dir) if dir.as_os_str().is_empty() && Path::new(CATALOG_FILE).is_file() => {
+                Project::open(Path::new("."))
+            }
+            _ => Project::open(Path::new(DEFAULT_DIR)),
+        }
+    }
+
     /// The flow whose id is `id`.
     pub fn flow(&self, id: &str) -> Option<&Flow> {
         self.flows.iter().find(|f| f.id.as_str() == id)
@@ -65,43 +81,24 @@ impl Project {
 
     /// Reads, parses and checks one flow file against this project's catalog and templates.
     pub fn load_flow_file(&self, path: &Path) -> Result<Flow, Vec<Diagnostic>> {
-        let source = read(path).map_err(|d| vec![d])?;
-        let raw = parse_flow(&source)?;
+        let source = read_source(path).map_err(|d| vec![d])?;
+        self.check_source(&source)
+    }
+
+    /// Parses and checks a flow already read.
+    pub fn check_source(&self, source: &Source) -> Result<Flow, Vec<Diagnostic>> {
+        let raw: RawFlow = parse_yaml(source)?;
         let context = CheckContext {
             catalog: &self.catalog,
             templates: &self.templates,
         };
-        check_flow(&source, raw, &context)
+        check_flow(source, raw, &context)
     }
 }
 
-/// Reads a file as a [`Source`]; F108 when it cannot be read.
-pub fn read(path: &Path) -> Result<Source, Diagnostic> {
-    let name = Source::name_of(path);
-    std::fs::read_to_string(path)
-        .map(|text| Source::new(name.clone(), text))
-        .map_err(|error| {
-            Diagnostic::new(Code::Io, name, format!("cannot read the file: {error}"))
-                .hint("check the path and that the file is readable UTF-8 text")
-        })
-}
-
-/// Parses a flow file into its raw form.
-fn parse_flow(source: &Source) -> Result<RawFlow, Vec<Diagnostic>> {
-    serde_saphyr::from_str(&source.text).map_err(|error| vec![yaml_error(source, &error)])
-}
-
-/// A YAML or shape error of serde-saphyr as a diagnostic at its location.
-fn yaml_error(source: &Source, error: &serde_saphyr::Error) -> Diagnostic {
-    let position = error.location().as_ref().and_then(Position::of);
-    Diagnostic::new(Code::Syntax, source.name.clone(), error.to_string())
-        .at(position, 1)
-        .hint("fix the YAML here; `flowspec schema` prints the expected format")
-}
-
-fn load_catalog(path: &Path) -> Result<Catalog, Diagnostic> {
-    let source = read(path)?;
-    serde_saphyr::from_str(&source.text).map_err(|error| yaml_error(&source, &error))
+fn load_catalog(path: &Path) -> Result<Catalog, Vec<Diagnostic>> {
+    let source = read_source(path).map_err(|d| vec![d])?;
+    parse_yaml(&source)
 }
 
 /// The stems of `dir/*.j2`, sorted; none when the folder does not exist.
@@ -157,6 +154,15 @@ mod tests {
         let project = Project::open(&flows_dir()).unwrap();
         assert!(project.catalog.ids().any(|id| id == "firma-digitale"));
         assert!(project.flows.is_empty());
+    }
+
+    #[test]
+    fn a_flow_outside_a_flows_folder_uses_the_default_catalog() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let own = Project::for_flow(&flows_dir().join("paga-nuova-carta.yaml")).unwrap();
+        assert_eq!(own.dir, flows_dir());
+        let stray = Project::for_flow(&root.join("tests/broken/check-f001-unknown-step.yaml"));
+        assert_eq!(stray.map(|p| p.dir).ok(), Some(PathBuf::from(DEFAULT_DIR)));
     }
 
     #[test]

@@ -1,1 +1,63 @@
-//! (to be written)
+//! What a run did, in order: the events the engine emitted, the emails sent and how it ended.
+//!
+//! A trace is plain data: the same flow, world and choices always give the same trace, byte for
+//! byte once serialised. Secrets never enter it, only their masks (D12).
+
+mod event;
+mod mask;
+mod summary;
+
+pub use event::{Argument, Event};
+pub use mask::mask;
+pub use summary::summarize;
+
+use crate::adapter::Email;
+use crate::ids::{FlowId, StepId};
+use crate::outcome::Outcome;
+use serde::Serialize;
+
+/// The record of one run of a flow.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Trace {
+    /// The flow that ran.
+    pub flow: FlowId,
+    /// Every event, in the order it happened.
+    pub events: Vec<Event>,
+    /// How the run ended.
+    pub outcome: Outcome,
+    /// Why, when the outcome needs explaining (a failed expectation, a missing answer...).
+    pub message: Option<String>,
+    /// The emails the run sent, in order.
+    pub emails: Vec<Email>,
+    /// The steps visited, in order; a step visited twice appears twice.
+    pub steps: Vec<StepId>,
+}
+
+impl Trace {
+    /// An empty trace of `flow`, to be filled by the engine; its outcome is set when it ends.
+    pub fn new(flow: FlowId) -> Trace {
+        Trace {
+            flow,
+            events: Vec::new(),
+            outcome: Outcome::Error,
+            message: None,
+            emails: Vec::new(),
+            steps: Vec::new(),
+        }
+    }
+
+    /// True when the run reached the procedure's goal.
+    pub fn succeeded(&self) -> bool {
+        self.outcome.is_success()
+    }
+
+    /// The answers recorded for decision `name`, masked when secret, in order.
+    pub fn answers(&self, name: &str) -> impl Iterator<Item = &str> {
+        self.events.iter().filter_map(move |event| match event {
+            Event::ChoiceAnswered {
+                name: asked, value, ..
+            } if asked == name => Some(value.as_str()),
+            _ => None,
+        })
+    }
+}

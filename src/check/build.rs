@@ -1,6 +1,6 @@
 //! Assembles the checked [`Flow`] once every check passed.
 
-use super::locate;
+use super::locate::{self, Lines};
 use super::references::Ids;
 use super::shape::Shape;
 use crate::flow::{Expr, Flow, Step, StepIndex, StepKind};
@@ -22,7 +22,8 @@ pub struct Checked {
 
 /// The flow, or `None` if some piece the checks vouched for is missing after all.
 pub fn flow(source: &Source, raw: &RawFlow, ids: &Ids, checked: &[Checked]) -> Option<Flow> {
-    let builder = Builder { source, ids };
+    let lines = Lines::new(source);
+    let builder = Builder { lines: &lines, ids };
     let steps = raw
         .steps
         .iter()
@@ -47,7 +48,7 @@ pub fn flow(source: &Source, raw: &RawFlow, ids: &Ids, checked: &[Checked]) -> O
 }
 
 struct Builder<'a> {
-    source: &'a Source,
+    lines: &'a Lines<'a>,
     ids: &'a Ids<'a>,
 }
 
@@ -135,7 +136,7 @@ impl Builder<'_> {
     fn expr(&self, text: &Text) -> Expr {
         Expr {
             source: text.value.clone(),
-            position: locate::value_start(self.source, text),
+            position: locate::value_start(self.lines, text),
         }
     }
 }

@@ -66,7 +66,7 @@ fn compile<'r>(text: &'r Text, env: &Environment, report: &mut Report) -> Vec<Re
                 .unwrap_or_else(|| error.kind().to_string());
             report.add(
                 Code::BadExpression,
-                locate::inside(report.source, text, start),
+                locate::inside(&report.lines, text, start),
                 width,
                 format!(
                     "expression `{}` does not compile: {detail}",

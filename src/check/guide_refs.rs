@@ -15,7 +15,7 @@ pub fn check(raw: &RawFlow, report: &mut Report) {
     let Some((letter, count)) = PROCEDURES.iter().find(|(l, _)| *l == procedure.value) else {
         report.add(
             Code::BadGuideRef,
-            locate::of(procedure),
+            report.at(procedure),
             locate::width(procedure),
             format!("the guide has no procedure `{}`", procedure.value),
             "use `A` (registered card) or `B` (new card)",
@@ -28,7 +28,7 @@ pub fn check(raw: &RawFlow, report: &mut Report) {
         {
             report.add(
                 Code::BadGuideRef,
-                locate::of(guide),
+                report.at(guide),
                 locate::width(guide),
                 format!(
                     "`{}` is not a step of procedure {letter}, which has steps {letter}1 to {letter}{count}",

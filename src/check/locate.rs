@@ -15,83 +15,103 @@ pub fn width(text: &Text) -> usize {
     text.value.chars().count().max(1)
 }
 
-/// Where the character at byte `offset` of `text`'s value is written in `source`.
+/// Where each line of a source starts, so that a position is found without rescanning the
+/// whole file for every diagnostic.
+pub struct Lines<'s> {
+    text: &'s str,
+    starts: Vec<usize>,
+}
+
+impl<'s> Lines<'s> {
+    /// The line index of `source`.
+    pub fn new(source: &'s Source) -> Lines<'s> {
+        let text = source.text.as_str();
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// The byte offset of a 1-based line and column (in characters).
+    fn byte_at(&self, position: Position) -> Option<usize> {
+        let start = *self.starts.get(position.line.checked_sub(1)?)?;
+        let end = self
+            .starts
+            .get(position.line)
+            .copied()
+            .unwrap_or(self.text.len());
+        let line = self.text.get(start..end)?;
+        let column = position.column.checked_sub(1)?;
+        line.char_indices()
+            .map(|(at, _)| at)
+            .chain(std::iter::once(line.len()))
+            .nth(column)
+            .map(|at| start + at)
+    }
+}
+
+/// Where the character at byte `offset` of `text`'s value is written in the file.
 ///
-/// The value and the file differ by the scalar's quote or block header and by folded line
-/// breaks and indentation, so the two are walked side by side, treating any run of whitespace
-/// in the file as matching any run in the value. Escapes in double-quoted scalars can drift the
+/// The value and the file differ by the scalar's quote and by folded line breaks and
+/// indentation, so the two are walked side by side, treating any run of whitespace in the
+/// file as matching any run in the value. Escapes in double-quoted scalars can drift the
 /// result by a few columns; it never leaves the scalar's lines.
-pub fn inside(source: &Source, text: &Text, offset: usize) -> Option<Position> {
+pub fn inside(lines: &Lines, text: &Text, offset: usize) -> Option<Position> {
     let start = of(text)?;
-    let chars: Vec<char> = source.text.chars().collect();
-    let mut at = index_of(&source.text, start)?;
-    match chars.get(at) {
-        Some('"' | '\'') => at += 1,
-        Some('>' | '|') => {
-            while chars.get(at).is_some_and(|c| *c != '\n') {
-                at += 1;
-            }
-        }
-        _ => {}
+    let from = lines.byte_at(start)?;
+    let mut walk = Walk {
+        chars: lines.text.get(from..)?.chars().peekable(),
+        position: start,
+    };
+    if matches!(walk.chars.peek(), Some('"' | '\'')) {
+        walk.advance();
     }
     let value = text.value.get(..offset.min(text.value.len())).unwrap_or("");
     for wanted in value.chars() {
-        if wanted.is_whitespace() {
-            while chars.get(at).is_some_and(|c| c.is_whitespace()) {
-                at += 1;
-            }
-        } else {
-            while chars.get(at).is_some_and(|c| c.is_whitespace()) {
-                at += 1;
-            }
-            at += 1;
+        walk.skip_whitespace();
+        if !wanted.is_whitespace() {
+            walk.advance();
         }
     }
-    let rest_starts_with_text = text
+    let next_is_text = text
         .value
         .get(offset.min(text.value.len())..)
         .and_then(|rest| rest.chars().next())
         .is_some_and(|c| !c.is_whitespace());
-    if rest_starts_with_text {
-        while chars.get(at).is_some_and(|c| c.is_whitespace()) {
-            at += 1;
-        }
+    if next_is_text {
+        walk.skip_whitespace();
     }
-    Some(position_of(&chars, at.min(chars.len())))
+    Some(walk.position)
 }
 
 /// Where the value of `text` starts: after an opening quote, or at the first line of a block.
-pub fn value_start(source: &Source, text: &Text) -> Option<Position> {
+pub fn value_start(lines: &Lines, text: &Text) -> Option<Position> {
     if text.value.is_empty() {
         return of(text);
     }
-    inside(source, text, 0)
+    inside(lines, text, 0)
 }
 
-/// The char index in `text` of a 1-based line and column.
-fn index_of(text: &str, position: Position) -> Option<usize> {
-    let mut line = 1;
-    let mut column = 1;
-    for (index, c) in text.chars().enumerate() {
-        if line == position.line && column == position.column {
-            return Some(index);
-        }
-        if c == '\n' {
-            line += 1;
-            column = 1;
-        } else {
-            column += 1;
+/// A cursor over the file that knows its line and column.
+struct Walk<'s> {
+    chars: std::iter::Peekable<std::str::Chars<'s>>,
+    position: Position,
+}
+
+impl Walk<'_> {
+    fn advance(&mut self) {
+        match self.chars.next() {
+            Some('\n') => self.position = Position::new(self.position.line + 1, 1),
+            Some(_) => self.position.column += 1,
+            None => {}
         }
     }
-    (line == position.line && column == position.column).then(|| text.chars().count())
-}
 
-/// The 1-based line and column of char index `index`.
-fn position_of(chars: &[char], index: usize) -> Position {
-    let before = &chars[..index];
-    let line = before.iter().filter(|c| **c == '\n').count() + 1;
-    let column = before.iter().rev().take_while(|c| **c != '\n').count() + 1;
-    Position::new(line, column)
+    fn skip_whitespace(&mut self) {
+        while self.chars.peek().is_some_and(|c| c.is_whitespace()) {
+            self.advance();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -102,11 +122,14 @@ mod tests {
     #[derive(Deserialize)]
     struct Doc {
         a: Text,
+        #[serde(rename = "è", default)]
+        _other: Option<u8>,
     }
 
     fn locate(yaml: &str, offset: usize) -> Position {
         let doc: Doc = serde_saphyr::from_str(yaml).unwrap();
-        inside(&Source::new("t.yaml", yaml), &doc.a, offset).unwrap()
+        let source = Source::new("t.yaml", yaml);
+        inside(&Lines::new(&source), &doc.a, offset).unwrap()
     }
 
     #[test]
@@ -121,7 +144,17 @@ mod tests {
     }
 
     #[test]
+    fn columns_count_characters_not_bytes() {
+        assert_eq!(locate("a: \"èè x\"\n", "èè ".len()), Position::new(1, 8));
+        assert_eq!(
+            locate("è: 1\na: perché x\n", "perché ".len()),
+            Position::new(2, 11)
+        );
+    }
+
+    #[test]
     fn folded_block_follows_line_breaks() {
+        // serde-saphyr locates a block scalar at its first line of content.
         let yaml = "a: >-\n  first line\n  and second\n";
         assert_eq!(locate(yaml, 0), Position::new(2, 3));
         assert_eq!(locate(yaml, "first line and ".len()), Position::new(3, 7));

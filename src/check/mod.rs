@@ -16,12 +16,11 @@ mod reachability;
 mod references;
 mod report;
 mod shape;
-pub mod suggest;
+mod suggest;
 mod templates;
 mod variables;
 
 pub use guide_refs::PROCEDURES;
-pub use suggest::did_you_mean;
 
 use crate::catalog::Catalog;
 use crate::diagnostic::{Code, Diagnostic};
@@ -187,5 +186,59 @@ pub(crate) mod fixture {
                 (p.line, p.column)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::{HEADER, check_yaml};
+    use proptest::prelude::*;
+
+    /// One step of a random flow: its kind and the (possibly dangling) steps it names.
+    fn step(index: usize, kind: u8, a: usize, b: usize, var: u8) -> String {
+        let (a, b) = (format!("s{a}"), format!("s{b}"));
+        let body = match kind % 6 {
+            0 => format!("    next: {a}\n"),
+            1 => format!("    if: v{var} and catalog\n    then: {a}\n    else: {b}\n"),
+            2 => format!("    ask: q\n    into: v{var}\n    answers: {{ x: {a}, y: {b} }}\n"),
+            3 => {
+                format!("    call: area.services\n    into: v{var}\n    outcomes: {{ ok: {a} }}\n")
+            }
+            4 => "    end: paid\n".to_owned(),
+            _ => format!(
+                "    email: conferma-pagamento\n    next: {a}\n    expect: [\"v{var} +\"]\n"
+            ),
+        };
+        format!("  - id: s{index}\n{body}")
+    }
+
+    proptest! {
+        /// Whatever the graph, the checker answers without panicking; a flow it accepts has
+        /// every edge inside the flow, and every diagnostic is located and has a hint.
+        #[test]
+        fn any_step_graph_is_checked_or_explained(
+            steps in prop::collection::vec((0u8..6, 0usize..12, 0usize..12, 0u8..3), 1..10)
+        ) {
+            let body: String = steps
+                .iter()
+                .enumerate()
+                .map(|(i, (kind, a, b, var))| step(i, *kind, *a, *b, *var))
+                .collect();
+            match check_yaml(&format!("{}{body}", HEADER.replace("start: a", "start: s0"))) {
+                Ok(flow) => {
+                    for step in &flow.steps {
+                        for (_, next) in step.kind.successors() {
+                            prop_assert!(next.0 < flow.steps.len());
+                        }
+                    }
+                }
+                Err(found) => {
+                    prop_assert!(!found.is_empty());
+                    for d in &found {
+                        prop_assert!(d.position.is_some() && d.hint.is_some(), "{:?}", d);
+                    }
+                }
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ pub fn check(step: &RawStep, call: &Text, report: &mut Report) -> Option<&'stati
         });
         report.add(
             Code::UnknownOperation,
-            locate::of(call),
+            report.at(call),
             locate::width(call),
             format!("`{}` is not an adapter operation", call.value),
             hint,
@@ -33,7 +33,7 @@ fn arguments(step: &RawStep, call: &Text, operation: &Operation, report: &mut Re
         if step.with.get(param).is_none() {
             report.add(
                 Code::BadArgument,
-                locate::of(call),
+                report.at(call),
                 locate::width(call),
                 format!("`{}` needs the argument `{param}`", operation.name),
                 format!("add `with: {{ {param}: <expression> }}`"),
@@ -57,7 +57,7 @@ fn arguments(step: &RawStep, call: &Text, operation: &Operation, report: &mut Re
         });
         report.add(
             Code::BadArgument,
-            locate::of(key),
+            report.at(key),
             locate::width(key),
             format!("`{}` takes no argument `{}`", operation.name, key.value),
             hint,

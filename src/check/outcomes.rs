@@ -24,7 +24,7 @@ pub fn check_routes(step: &RawStep, call: &Text, operation: &Operation, report: 
         });
         report.add(
             Code::UnknownOutcome,
-            locate::of(key),
+            report.at(key),
             locate::width(key),
             format!("`{}` has no outcome `{}`", operation.name, key.value),
             hint,
@@ -39,7 +39,7 @@ pub fn check_routes(step: &RawStep, call: &Text, operation: &Operation, report: 
     if !missing.is_empty() {
         report.add(
             Code::UnhandledOutcome,
-            locate::of(call),
+            report.at(call),
             locate::width(call),
             format!(
                 "step `{}` does not route the outcome(s) {} of `{}`",
@@ -71,7 +71,7 @@ pub fn check_end(end: &Text, report: &mut Report) -> Option<Outcome> {
         Some(outcome) if !outcome.is_engine_only() => return Some(outcome),
         Some(outcome) => report.add(
             Code::UnknownOutcome,
-            locate::of(end),
+            report.at(end),
             locate::width(end),
             format!("`{outcome}` is an outcome only the engine gives"),
             format!(
@@ -88,7 +88,7 @@ pub fn check_end(end: &Text, report: &mut Report) -> Option<Outcome> {
             });
             report.add(
                 Code::UnknownOutcome,
-                locate::of(end),
+                report.at(end),
                 locate::width(end),
                 format!("`{}` is not an outcome", end.value),
                 hint,

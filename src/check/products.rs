@@ -21,7 +21,7 @@ pub fn check(raw: &RawFlow, catalog: &Catalog, report: &mut Report) {
         });
         report.add(
             Code::UnknownProduct,
-            locate::of(product),
+            report.at(product),
             locate::width(product),
             format!("product `{}` is not in the catalog", product.value),
             hint,

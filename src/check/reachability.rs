@@ -30,7 +30,7 @@ pub fn check(steps: &Steps, graph: &Graph, report: &mut Report) {
             if !reachable[index] && !steps.duplicate[index] {
                 report.add(
                     Code::Unreachable,
-                    locate::of(&step.id),
+                    report.at(&step.id),
                     locate::width(&step.id),
                     format!("no path from `start` reaches step `{}`", step.id.value),
                     "lead to it from another step (`next`, an outcome, an answer, `then`/`else`) or remove it",
@@ -49,7 +49,7 @@ pub fn check(steps: &Steps, graph: &Graph, report: &mut Report) {
         }
         report.add(
             Code::NoEnd,
-            locate::of(&step.id),
+            report.at(&step.id),
             locate::width(&step.id),
             format!("no `end` step can be reached from step `{}`", step.id.value),
             "every path must finish at a step with `end: <outcome>`; route this one to one",
@@ -60,11 +60,20 @@ pub fn check(steps: &Steps, graph: &Graph, report: &mut Report) {
 /// Reports F005 for each loop no step can leave; returns the steps in such loops.
 fn closed_loops(steps: &Steps, graph: &Graph, report: &mut Report) -> Vec<bool> {
     let mut in_loop = vec![false; graph.step_count()];
-    for component in graph.components() {
+    let components = graph.components();
+    let mut component_of = vec![0; graph.step_count()];
+    for (number, component) in components.iter().enumerate() {
+        for step in component {
+            component_of[*step] = number;
+        }
+    }
+    for (number, component) in components.into_iter().enumerate() {
         let cyclic = component.len() > 1 || graph.successors[component[0]].contains(&component[0]);
-        let leaves = component
-            .iter()
-            .any(|s| graph.successors[*s].iter().any(|t| !component.contains(t)));
+        let leaves = component.iter().any(|s| {
+            graph.successors[*s]
+                .iter()
+                .any(|t| component_of[*t] != number)
+        });
         let has_end = component.iter().any(|s| steps.is_end[*s]);
         let sound = component.iter().all(|s| steps.sound[*s]);
         if !cyclic || leaves || has_end || !sound {
@@ -80,7 +89,7 @@ fn closed_loops(steps: &Steps, graph: &Graph, report: &mut Report) -> Vec<bool> 
         let first = &steps.raw.steps[component[0]].id;
         report.add(
             Code::EndlessCycle,
-            locate::of(first),
+            report.at(first),
             locate::width(first),
             format!("steps {} loop with no way out", names.join(", ")),
             "give one of them an outcome, answer or `else` that leads out of the loop towards an `end`",

@@ -24,7 +24,7 @@ impl<'r> Ids<'r> {
                     .unwrap_or_default();
                 report.add(
                     Code::DuplicateId,
-                    locate::of(id),
+                    report.at(id),
                     locate::width(id),
                     format!("step id `{}` is already used{first_at}", id.value),
                     "give each step its own id; references would otherwise be ambiguous",
@@ -70,10 +70,12 @@ pub fn check(raw: &RawFlow, ids: &Ids, report: &mut Report) -> Vec<bool> {
     raw.steps
         .iter()
         .map(|step| {
-            targets(step)
+            // Resolve every target before judging, so each bad one is reported.
+            let resolved: Vec<bool> = targets(step)
                 .into_iter()
                 .map(|(field, target)| resolve(target, field, ids, report))
-                .fold(true, |all, one| all && one)
+                .collect();
+            resolved.iter().all(|ok| *ok)
         })
         .collect()
 }
@@ -88,7 +90,7 @@ fn resolve(target: &Text, field: &str, ids: &Ids, report: &mut Report) -> bool {
     });
     report.add(
         Code::UnknownStep,
-        locate::of(target),
+        report.at(target),
         locate::width(target),
         format!(
             "{field} refers to step `{}`, which does not exist",
@@ -110,6 +112,12 @@ mod tests {
         assert_eq!(at(steps, Code::UnknownStep), vec![(8, 11)]);
         let hint = crate::check::fixture::diagnostics(steps)[0].hint.clone();
         assert_eq!(hint.as_deref(), Some("did you mean `fine`?"));
+    }
+
+    #[test]
+    fn f001_caret_skips_the_quote_of_a_quoted_reference() {
+        let steps = "  - id: a\n    next: \"fin\"\n  - id: fine\n    end: paid\n";
+        assert_eq!(at(steps, Code::UnknownStep), vec![(8, 12)]);
     }
 
     #[test]

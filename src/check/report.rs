@@ -1,12 +1,16 @@
 //! The diagnostics one check pass collects, every one with a position and a hint.
 
+use super::locate::{self, Lines};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::raw::Text;
 use crate::source::{Position, Source};
 
 /// Diagnostics found so far in one flow file.
 pub struct Report<'s> {
     /// The file being checked, to name it and to locate inside its strings.
     pub source: &'s Source,
+    /// Where its lines start, to locate inside its strings.
+    pub lines: Lines<'s>,
     /// Everything found, in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -16,8 +20,15 @@ impl<'s> Report<'s> {
     pub fn new(source: &'s Source) -> Report<'s> {
         Report {
             source,
+            lines: Lines::new(source),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Where the value of `text` starts: after its opening quote, if it has one, so that
+    /// carets sit under the value itself.
+    pub fn at(&self, text: &Text) -> Option<Position> {
+        locate::value_start(&self.lines, text)
     }
 
     /// Records one problem.

@@ -67,7 +67,7 @@ pub fn check(step: &RawStep, report: &mut Report) -> Shape {
             let names: Vec<&str> = kinds.iter().map(|(s, _)| s.name()).collect();
             report.add(
                 Code::StepShape,
-                locate::of(text),
+                report.at(text),
                 1,
                 format!(
                     "step `{}` has several kinds ({}); a step does one thing",
@@ -90,14 +90,14 @@ pub fn check(step: &RawStep, report: &mut Report) -> Shape {
 /// Fields given that `shape` does not take.
 fn misplaced_fields(step: &RawStep, shape: Shape, report: &mut Report) {
     use Shape::{Ask, Call, Email, If, Show};
-    let id_at = locate::of(&step.id);
+    let id_at = report.at(&step.id);
     let entries_at = |entries: &crate::raw::Entries| {
         entries
             .0
             .first()
-            .map(|(key, _)| (locate::of(key), locate::width(key)))
+            .map(|(key, _)| (report.at(key), locate::width(key)))
     };
-    let text_at = |text: &Option<Text>| text.as_ref().map(|t| (locate::of(t), locate::width(t)));
+    let text_at = |text: &Option<Text>| text.as_ref().map(|t| (report.at(t), locate::width(t)));
     let flag_at = |present: bool| present.then_some((id_at, 1));
     type Candidate = (
         &'static str,
@@ -192,7 +192,7 @@ fn missing_fields(step: &RawStep, shape: Shape, report: &mut Report) {
 fn missing(step: &RawStep, report: &mut Report, message: String, hint: &str) {
     report.add(
         Code::StepShape,
-        locate::of(&step.id),
+        report.at(&step.id),
         locate::width(&step.id),
         message,
         hint,
@@ -206,14 +206,14 @@ fn ask_routes(step: &RawStep, report: &mut Report) {
     match (&step.next, has_answers) {
         (Some(next), true) => report.add(
             Code::StepShape,
-            locate::of(next),
+            report.at(next),
             locate::width(next),
             format!("ask step `{}` has both `answers` and `next`", id.value),
             "with `answers` each answer names its step; remove `next`",
         ),
         (None, false) => report.add(
             Code::StepShape,
-            locate::of(id),
+            report.at(id),
             locate::width(id),
             format!("ask step `{}` has neither `answers` nor `next`", id.value),
             "add `next: <step id>`, or `answers` mapping each answer to a step",
@@ -232,7 +232,7 @@ fn ask_routes(step: &RawStep, report: &mut Report) {
             .collect();
         report.add(
             Code::StepShape,
-            locate::of(id),
+            report.at(id),
             locate::width(id),
             format!(
                 "the default `{default}` of ask step `{}` is not one of its answers",

@@ -8,7 +8,7 @@ use crate::raw::Text;
 
 /// Reports F014 when `template` is not one of `templates`.
 pub fn check(template: &Text, templates: &[String], report: &mut Report) {
-    if templates.iter().any(|t| *t == template.value) {
+    if templates.contains(&template.value) {
         return;
     }
     let hint = suggest::hint(
@@ -23,7 +23,7 @@ pub fn check(template: &Text, templates: &[String], report: &mut Report) {
     );
     report.add(
         Code::UnknownTemplate,
-        locate::of(template),
+        report.at(template),
         locate::width(template),
         format!("there is no email template `{}`", template.value),
         hint,

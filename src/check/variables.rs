@@ -12,7 +12,7 @@ use super::suggest;
 use crate::diagnostic::Code;
 use crate::expr::GLOBALS;
 use crate::raw::RawFlow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, VecDeque};
 
 /// Reports F009 for every read of a variable not definitely set there.
 pub fn check(
@@ -25,74 +25,112 @@ pub fn check(
     let Some(start) = graph.start else {
         return;
     };
-    let entry = definitely_set(graph, start, assigned);
+    // Variables by number, in order of first setter, so sets are bit vectors.
+    let mut numbers: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut setters: BTreeMap<&str, &str> = BTreeMap::new();
+    for (step, variable) in raw.steps.iter().zip(assigned) {
+        if let Some(variable) = variable {
+            let next = numbers.len();
+            numbers.entry(variable).or_insert(next);
+            setters.entry(variable).or_insert(step.id.value.as_str());
+        }
+    }
+    let sets: Vec<Option<usize>> = assigned
+        .iter()
+        .map(|a| a.and_then(|name| numbers.get(name).copied()))
+        .collect();
+    let entry = definitely_set(graph, start, &sets, numbers.len());
     for (index, step_reads) in reads.iter().enumerate() {
         let Some(before) = &entry[index] else {
             continue; // unreachable: F003 says so
         };
         let mut after = before.clone();
-        after.extend(assigned[index].map(str::to_owned));
+        after.insert(sets[index]);
         let checks = step_reads
             .before
             .iter()
             .map(|r| (r, before))
             .chain(step_reads.after.iter().map(|r| (r, &after)));
         for (read, set) in checks {
-            if !set.contains(&read.name) && !GLOBALS.contains(&read.name.as_str()) {
-                unset(raw, assigned, read, report);
+            let number = numbers.get(read.name.as_str()).copied();
+            if !set.contains(number) && !GLOBALS.contains(&read.name.as_str()) {
+                unset(&setters, read, report);
             }
         }
     }
 }
 
+/// A set of variable numbers.
+#[derive(Clone, PartialEq, Eq)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn empty(size: usize) -> Bits {
+        Bits(vec![0; size.div_ceil(64)])
+    }
+
+    fn insert(&mut self, number: Option<usize>) {
+        if let Some(n) = number
+            && let Some(word) = self.0.get_mut(n / 64)
+        {
+            *word |= 1 << (n % 64);
+        }
+    }
+
+    fn contains(&self, number: Option<usize>) -> bool {
+        number.is_some_and(|n| self.0.get(n / 64).is_some_and(|w| w & (1 << (n % 64)) != 0))
+    }
+
+    fn intersection(&self, other: &Bits) -> Bits {
+        Bits(self.0.iter().zip(&other.0).map(|(a, b)| a & b).collect())
+    }
+}
+
 /// Per step, the variables definitely set on entry, or `None` when no path reaches it.
+///
+/// A worklist: a step is revisited only when what flows into it changed, and each set only
+/// shrinks once set, so large flows stay near linear.
 fn definitely_set(
     graph: &Graph,
     start: usize,
-    assigned: &[Option<&str>],
-) -> Vec<Option<BTreeSet<String>>> {
-    let predecessors = graph.predecessors();
-    let mut entry: Vec<Option<BTreeSet<String>>> = vec![None; graph.step_count()];
-    entry[start] = Some(BTreeSet::new());
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for step in 0..graph.step_count() {
-            let mut incoming: Option<BTreeSet<String>> = (step == start).then(BTreeSet::new);
-            for before in &predecessors[step] {
-                let Some(set) = &entry[*before] else { continue };
-                let mut out = set.clone();
-                out.extend(assigned[*before].map(str::to_owned));
-                incoming = Some(match incoming {
-                    None => out,
-                    Some(so_far) => so_far.intersection(&out).cloned().collect(),
-                });
-            }
-            if incoming != entry[step] && incoming.is_some() {
-                entry[step] = incoming;
-                changed = true;
+    sets: &[Option<usize>],
+    variables: usize,
+) -> Vec<Option<Bits>> {
+    let mut entry: Vec<Option<Bits>> = vec![None; graph.step_count()];
+    entry[start] = Some(Bits::empty(variables));
+    let mut pending: VecDeque<usize> = VecDeque::from([start]);
+    let mut queued = vec![false; graph.step_count()];
+    queued[start] = true;
+    while let Some(step) = pending.pop_front() {
+        queued[step] = false;
+        let Some(set) = &entry[step] else { continue };
+        let mut out = set.clone();
+        out.insert(sets[step]);
+        for next in &graph.successors[step] {
+            let merged = match &entry[*next] {
+                None => out.clone(),
+                Some(known) => known.intersection(&out),
+            };
+            if entry[*next].as_ref() != Some(&merged) {
+                entry[*next] = Some(merged);
+                if !std::mem::replace(&mut queued[*next], true) {
+                    pending.push_back(*next);
+                }
             }
         }
     }
     entry
 }
 
-fn unset(raw: &RawFlow, assigned: &[Option<&str>], read: &Read, report: &mut Report) {
-    let setter = assigned
-        .iter()
-        .position(|a| *a == Some(read.name.as_str()))
-        .map(|index| raw.steps[index].id.value.as_str());
-    let hint = match setter {
+/// Reports one unset read; `setters` maps each variable to the first step that sets it.
+fn unset(setters: &BTreeMap<&str, &str>, read: &Read, report: &mut Report) {
+    let hint = match setters.get(read.name.as_str()) {
         Some(step) => format!(
             "`{}` is set by step `{step}`, but not every path to here passes through it",
             read.name
         ),
         None => {
-            let known = assigned
-                .iter()
-                .flatten()
-                .copied()
-                .chain(GLOBALS.iter().copied());
+            let known = setters.keys().copied().chain(GLOBALS.iter().copied());
             suggest::hint(&read.name, known, || {
                 format!(
                     "set it with `into: {}` on an earlier `call` or `ask`",
@@ -104,7 +142,7 @@ fn unset(raw: &RawFlow, assigned: &[Option<&str>], read: &Read, report: &mut Rep
     let offset = offset_of(&read.text.value, &read.name).unwrap_or(0);
     report.add(
         Code::UnsetVariable,
-        locate::inside(report.source, read.text, offset),
+        locate::inside(&report.lines, read.text, offset),
         read.name.chars().count(),
         format!("variable `{}` may be read before it is set", read.name),
         hint,

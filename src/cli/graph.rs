@@ -2,7 +2,9 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::flow::Flow;
+use crate::load::read_source;
 use crate::project::Project;
+use crate::source::Source;
 use std::path::Path;
 
 /// Runs `flowspec graph`.
@@ -16,38 +18,25 @@ pub fn run(flow: &Path) -> u8 {
     }
 }
 
-/// Loads and checks one flow file against the catalog and templates of its folder. On
+/// Loads and checks one flow file against the catalog and templates of its project. On
 /// failure prints why to stderr and gives the exit code: usage for I/O, findings otherwise.
 pub(super) fn load(path: &Path) -> Result<Flow, u8> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let loaded = Project::open(dir).and_then(|project| project.load_flow_file(path));
-    loaded.map_err(|diagnostics| {
-        for diagnostic in &diagnostics {
-            eprintln!("{}", plain(diagnostic));
-        }
-        if diagnostics.iter().any(|d| d.code == Code::Io) {
-            super::EXIT_USAGE
-        } else {
-            super::EXIT_FINDINGS
-        }
-    })
+    let source = read_source(path).map_err(|d| report(None, &[d]))?;
+    let project = Project::for_flow(path).map_err(|found| report(None, &found))?;
+    project
+        .check_source(&source)
+        .map_err(|found| report(Some(&source), &found))
 }
 
-/// One diagnostic on one or two lines: `file:line:col: error[F001]: message`, then the hint.
-fn plain(diagnostic: &Diagnostic) -> String {
-    let at = diagnostic
-        .position
-        .map(|p| format!(":{}:{}", p.line, p.column))
-        .unwrap_or_default();
-    let mut text = format!(
-        "{}{at}: error[{}]: {}",
-        diagnostic.file, diagnostic.code, diagnostic.message
-    );
-    if let Some(hint) = &diagnostic.hint {
-        text.push_str(&format!("\n  hint: {hint}"));
+/// Prints `diagnostics` and gives the exit code they call for.
+fn report(source: Option<&Source>, diagnostics: &[Diagnostic]) -> u8 {
+    for diagnostic in diagnostics {
+        let shown = source.filter(|s| s.name == diagnostic.file);
+        eprintln!("{}", diagnostic.render(shown));
     }
-    text
+    if diagnostics.iter().any(|d| d.code == Code::Io) {
+        super::EXIT_USAGE
+    } else {
+        super::EXIT_FINDINGS
+    }
 }

@@ -61,6 +61,12 @@ pub enum Code {
     Empty,
     /// F108: the file cannot be read.
     Io,
+    /// F201: a world names a customer, service or card it does not define.
+    UnknownReference,
+    /// F202: a world defines the same id (or PEC login) twice.
+    DuplicateEntry,
+    /// F203: a world's card disagrees with its number (Luhn, last four, brand) or its expiry is not MM/YY.
+    BadFixture,
 }
 
 impl Code {
@@ -91,6 +97,9 @@ impl Code {
             Code::Encoding => "F106",
             Code::Empty => "F107",
             Code::Io => "F108",
+            Code::UnknownReference => "F201",
+            Code::DuplicateEntry => "F202",
+            Code::BadFixture => "F203",
         }
     }
 }

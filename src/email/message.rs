@@ -26,7 +26,7 @@ pub fn build_message(
     date: Timestamp,
     id: u64,
 ) -> Result<String, String> {
-    check_address(to).map_err(|why| format!("cannot send to the recipient: {why}"))?;
+    check_recipient(to)?;
     if email.subject.chars().any(char::is_control) {
         return Err(format!(
             "the subject `{}` must be one line without control characters",
@@ -49,6 +49,11 @@ pub fn build_message(
         .text_body(email.body.as_str())
         .write_to_string()
         .map_err(|error| format!("cannot write the message: {error}"))
+}
+
+/// Refuses a recipient that is not a plain address (it could inject headers).
+pub(super) fn check_recipient(to: &str) -> Result<(), String> {
+    check_address(to).map_err(|why| format!("cannot send to the recipient: {why}"))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! choices with their prompts, edges named by outcome or answer, ends as rounded nodes.
 
 use crate::flow::{Flow, StepIndex, StepKind};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The flow as Mermaid source. The same flow always gives the same text.
@@ -52,6 +53,7 @@ pub fn mermaid(flow: &Flow) -> String {
 /// keyword (`end`), suffixed by the index when two step ids sanitize alike.
 fn node_ids(flow: &Flow) -> Vec<String> {
     let mut ids: Vec<String> = Vec::with_capacity(flow.steps.len());
+    let mut taken: BTreeSet<String> = BTreeSet::new();
     for (index, step) in flow.steps.iter().enumerate() {
         let clean: String = step
             .id
@@ -60,9 +62,10 @@ fn node_ids(flow: &Flow) -> Vec<String> {
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
             .collect();
         let mut id = format!("s_{clean}");
-        if ids.contains(&id) {
+        if taken.contains(&id) {
             id = format!("{id}_{index}");
         }
+        taken.insert(id.clone());
         ids.push(id);
     }
     ids

@@ -20,10 +20,32 @@ pub fn guide(flow: &Flow) -> String {
         }
     }
     let mut out = format!("{}\n", flow.intro);
-    for (number, texts) in items {
-        let _ = writeln!(out, "  {number}. {}", texts.join(" "));
+    let last = items.keys().next_back().copied();
+    for (number, texts) in &items {
+        let mut item = sentence(texts);
+        if !item.ends_with(['.', ';', ':']) {
+            item.push(if Some(*number) == last { '.' } else { ';' });
+        }
+        let _ = writeln!(out, "  {number}. {item}");
     }
     out
+}
+
+/// The texts of one guide step as one sentence: a text that opens with a capital letter
+/// starts a new sentence, as it does in the guide.
+fn sentence(texts: &[&str]) -> String {
+    let mut joined = String::new();
+    for text in texts {
+        if !joined.is_empty() {
+            let starts_sentence = text.chars().next().is_some_and(char::is_uppercase);
+            if starts_sentence && !joined.ends_with(['.', ';', ':']) {
+                joined.push('.');
+            }
+            joined.push(' ');
+        }
+        joined.push_str(text);
+    }
+    joined
 }
 
 #[cfg(test)]
@@ -34,12 +56,12 @@ mod tests {
     #[test]
     fn numbers_by_guide_ref_and_joins_texts_in_file_order() {
         let yaml = format!(
-            "{HEADER}  - id: a\n    guide: A2\n    text: dalla pagina principale\n    next: b\n  - id: b\n    guide: A1\n    text: autenticarsi\n    next: c\n  - id: c\n    guide: A2\n    text: selezionare Gestisci\n    next: d\n  - id: d\n    guide: A2\n    next: fine\n  - id: fine\n    end: paid\n"
+            "{HEADER}  - id: a\n    guide: A2\n    text: dalla pagina principale\n    next: b\n  - id: b\n    guide: A1\n    text: autenticarsi\n    next: c\n  - id: c\n    guide: A2\n    text: selezionare Gestisci\n    next: e\n  - id: e\n    guide: A2\n    text: Se con PEC\n    next: d\n  - id: d\n    guide: A2\n    next: fine\n  - id: fine\n    end: paid\n"
         );
         let flow = check_yaml(&yaml).unwrap();
         assert_eq!(
             guide(&flow),
-            "x\n  1. autenticarsi\n  2. dalla pagina principale selezionare Gestisci\n"
+            "x\n  1. autenticarsi;\n  2. dalla pagina principale selezionare Gestisci. Se con PEC.\n"
         );
     }
 }

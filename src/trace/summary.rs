@@ -1,0 +1,86 @@
+//! Short one-line summaries of reply data and variables, for events and report lines.
+
+use minijinja::value::{Value, ValueKind};
+
+/// Longest summary, in characters, before it is cut with `…`.
+const LIMIT: usize = 96;
+
+/// `value` on one line: maps as `{key: value, …}`, lists as `[a, b]`, at most [`LIMIT`]
+/// characters. Key order is the value's own, so the same value always gives the same text.
+pub fn summarize(value: &Value) -> String {
+    let mut out = String::new();
+    write_value(value, &mut out);
+    if out.chars().count() > LIMIT {
+        let mut cut: String = out.chars().take(LIMIT - 1).collect();
+        cut.push('…');
+        cut
+    } else {
+        out
+    }
+}
+
+fn write_value(value: &Value, out: &mut String) {
+    // Past the limit the rest is cut anyway: stop walking big replies early.
+    if out.len() > LIMIT * 4 {
+        return;
+    }
+    match value.kind() {
+        ValueKind::Undefined | ValueKind::None => out.push_str("none"),
+        // minijinja shows booleans as `True`; flows and JSON write `true`.
+        ValueKind::Bool => out.push_str(if value.is_true() { "true" } else { "false" }),
+        ValueKind::Map => {
+            out.push('{');
+            for (i, key) in value.try_iter().into_iter().flatten().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&key.to_string());
+                out.push_str(": ");
+                let item = value.get_item(&key).unwrap_or_default();
+                write_value(&item, out);
+            }
+            out.push('}');
+        }
+        ValueKind::Seq | ValueKind::Iterable => {
+            out.push('[');
+            for (i, item) in value.try_iter().into_iter().flatten().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_value(&item, out);
+            }
+            out.push(']');
+        }
+        _ => out.push_str(&value.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn maps_and_lists_read_on_one_line() {
+        let mut map = BTreeMap::new();
+        map.insert("id", Value::from("ord-1"));
+        map.insert(
+            "cards",
+            Value::from(vec![Value::from("card-1"), Value::from(2)]),
+        );
+        map.insert("cap", Value::from(()));
+        map.insert("paid", Value::from(false));
+        assert_eq!(
+            summarize(&Value::from(map)),
+            "{cap: none, cards: [card-1, 2], id: ord-1, paid: false}"
+        );
+    }
+
+    #[test]
+    fn long_values_are_cut_with_an_ellipsis() {
+        let long = Value::from("x".repeat(500));
+        let text = summarize(&long);
+        assert_eq!(text.chars().count(), LIMIT);
+        assert!(text.ends_with('…'));
+    }
+}

@@ -22,6 +22,17 @@ pub fn assert_email(name: &str, origin: &str, message: &str) {
     });
 }
 
+/// The message's headers as sent, then its body decoded, so a reviewer reads the Italian text
+/// rather than its quoted-printable transfer encoding (the email unit tests check the encoding).
+pub fn readable(email: &flowspec::adapter::Email) -> String {
+    let headers = email
+        .message
+        .split_once("\r\n\r\n")
+        .or_else(|| email.message.split_once("\n\n"))
+        .map_or(email.message.as_str(), |(headers, _)| headers);
+    format!("{}\n\n{}", headers.replace("\r\n", "\n"), email.body)
+}
+
 fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {

@@ -90,7 +90,7 @@ pub async fn body_contains(world: &mut Acceptance, template: String, text: Strin
 /// `snapshots/emails/` (named after the feature, the scenario and the template).
 #[then(expr = "the email {string} matches its snapshot")]
 pub async fn matches_snapshot(world: &mut Acceptance, template: String) {
-    let message = email(world, &template).message.clone();
+    let message = snapshot::readable(email(world, &template));
     let name = snapshot::name(&world.feature, &world.scenario, &template);
     let origin = format!(
         "features/{}.feature, scenario \"{}\", email {template}",

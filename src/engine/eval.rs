@@ -157,6 +157,8 @@ impl Compiled {
 /// evaluation borrows the map instead of copying it.
 pub(crate) struct Scope {
     values: Arc<BTreeMap<String, Value>>,
+    /// The same without the secret ones: what emails see (D12).
+    visible: Arc<BTreeMap<String, Value>>,
     /// Variables holding a secret answer (D12).
     secrets: BTreeSet<String>,
 }
@@ -166,20 +168,24 @@ impl Scope {
     pub fn new(catalog: Value) -> Scope {
         let mut values = BTreeMap::new();
         values.insert("catalog".to_owned(), catalog);
+        let values = Arc::new(values);
         Scope {
-            values: Arc::new(values),
+            visible: Arc::clone(&values),
+            values,
             secrets: BTreeSet::new(),
         }
     }
 
     /// Sets `name`, remembering whether it holds a secret.
     pub fn set(&mut self, name: &str, value: Value, secret: bool) {
-        Arc::make_mut(&mut self.values).insert(name.to_owned(), value);
         if secret {
+            Arc::make_mut(&mut self.visible).remove(name);
             self.secrets.insert(name.to_owned());
         } else {
+            Arc::make_mut(&mut self.visible).insert(name.to_owned(), value.clone());
             self.secrets.remove(name);
         }
+        Arc::make_mut(&mut self.values).insert(name.to_owned(), value);
     }
 
     /// True when `text` is the value of a secret variable.
@@ -197,13 +203,7 @@ impl Scope {
 
     /// The context an email is rendered with: every variable but the secret ones (D12).
     pub fn email_context(&self) -> Value {
-        let visible: BTreeMap<String, Value> = self
-            .values
-            .iter()
-            .filter(|(name, _)| !self.secrets.contains(*name))
-            .map(|(name, value)| (name.clone(), value.clone()))
-            .collect();
-        Value::from(visible)
+        Value::from_dyn_object(Arc::clone(&self.visible))
     }
 }
 

@@ -34,12 +34,12 @@ fn write_value(value: &Value, out: &mut String) -> bool {
         ValueKind::Bool => out.push_str(if value.is_true() { "true" } else { "false" }),
         ValueKind::Map => {
             out.push('{');
-            for (i, key) in value.try_iter().into_iter().flatten().enumerate() {
+            let pairs = value.as_object().and_then(|map| map.try_iter_pairs());
+            for (i, (key, item)) in pairs.into_iter().flatten().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }
                 let _ = write!(out, "{key}: ");
-                let item = value.get_item(&key).unwrap_or_default();
                 if !write_value(&item, out) {
                     return false;
                 }

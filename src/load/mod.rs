@@ -42,14 +42,18 @@ pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
 /// duplicate keys refused (F103). On failure, the diagnostic of the first problem the parser
 /// met, located in the source.
 ///
-/// Parses twice: first into [`IgnoredAny`], which accepts any shape, so that limits (depth,
-/// alias expansion) and syntax are judged on the whole file before a wrong type stops the
-/// typed pass early; then into `T`. Flows are small, so the second pass costs little.
+/// A typed parse stops at the first value of the wrong type, which may come before a limit
+/// is reached (an alias bomb under a key that takes text). So when it fails, the file is
+/// parsed again into [`IgnoredAny`], which accepts any shape: a limit or syntax error found
+/// that way is the one reported. Files that parse pay for one pass only.
 pub fn parse_yaml<T: DeserializeOwned>(source: &Source) -> Result<T, Vec<Diagnostic>> {
-    let diagnose = |error| vec![yaml_error::diagnose(&error, source)];
-    serde_saphyr::from_str_with_options::<IgnoredAny>(&source.text, limits::options())
-        .map_err(diagnose)?;
-    serde_saphyr::from_str_with_options(&source.text, limits::options()).map_err(diagnose)
+    let typed = serde_saphyr::from_str_with_options(&source.text, limits::options());
+    typed.map_err(|typed_error| {
+        let shapeless =
+            serde_saphyr::from_str_with_options::<IgnoredAny>(&source.text, limits::options());
+        let error = shapeless.err().unwrap_or(typed_error);
+        vec![yaml_error::diagnose(&error, source)]
+    })
 }
 
 /// Reads and parses a flow file: [`read_source`] then [`parse_yaml`] into a [`RawFlow`].

@@ -17,6 +17,8 @@ pub(crate) struct CompiledExpr {
     /// As written in the flow.
     pub source: String,
     compiled: Result<Expression<'static, 'static>, String>,
+    /// `pagina.order.id`-like expressions, the most common, read without the template VM.
+    path: Option<Vec<String>>,
     /// The variables it reads, to tell when an argument comes from a secret (D12).
     reads: BTreeSet<String>,
 }
@@ -32,6 +34,7 @@ impl CompiledExpr {
         };
         CompiledExpr {
             source: expr.source.clone(),
+            path: dotted_path(&expr.source),
             compiled,
             reads,
         }
@@ -39,6 +42,9 @@ impl CompiledExpr {
 
     /// Its value in `scope`; `Err` says why it has none (an undefined variable, a type error).
     pub fn eval(&self, scope: &Scope) -> Result<Value, String> {
+        if let Some(path) = &self.path {
+            return self.lookup(path, scope);
+        }
         match &self.compiled {
             Ok(expression) => expression
                 .eval(scope.context())
@@ -47,10 +53,52 @@ impl CompiledExpr {
         }
     }
 
+    /// A dotted path's value; like the strict environment, a missing part is an error.
+    fn lookup(&self, path: &[String], scope: &Scope) -> Result<Value, String> {
+        let undefined = |upto: usize| {
+            format!(
+                "`{}`: undefined value: `{}` is not set",
+                self.source,
+                path[..=upto].join(".")
+            )
+        };
+        let mut value = scope
+            .values
+            .get(&path[0])
+            .cloned()
+            .ok_or_else(|| undefined(0))?;
+        for (i, name) in path.iter().enumerate().skip(1) {
+            value = value
+                .get_attr(name)
+                .ok()
+                .filter(|found| !found.is_undefined())
+                .ok_or_else(|| undefined(i))?;
+        }
+        Ok(value)
+    }
+
     /// True when it reads a variable that holds a secret answer.
     pub fn reads_secret(&self, scope: &Scope) -> bool {
         self.reads.iter().any(|name| scope.secrets.contains(name))
     }
+}
+
+/// The parts of `source` when it is only names joined by dots (`pagina.order.id`).
+fn dotted_path(source: &str) -> Option<Vec<String>> {
+    let is_name = |part: &str| {
+        let mut chars = part.chars();
+        chars
+            .next()
+            .is_some_and(|first| first.is_ascii_alphabetic() || first == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    let parts: Vec<String> = source.trim().split('.').map(str::to_owned).collect();
+    // Keywords read as literals, not variables.
+    let literal = matches!(
+        parts[0].as_str(),
+        "true" | "false" | "none" | "True" | "False" | "None"
+    );
+    (!literal && parts.iter().all(|part| is_name(part))).then_some(parts)
 }
 
 /// The compiled expressions of one step.
@@ -109,6 +157,8 @@ impl Compiled {
 /// evaluation borrows the map instead of copying it.
 pub(crate) struct Scope {
     values: Arc<BTreeMap<String, Value>>,
+    /// The same without the secret ones: what emails see (D12).
+    visible: Arc<BTreeMap<String, Value>>,
     /// Variables holding a secret answer (D12).
     secrets: BTreeSet<String>,
 }
@@ -118,20 +168,24 @@ impl Scope {
     pub fn new(catalog: Value) -> Scope {
         let mut values = BTreeMap::new();
         values.insert("catalog".to_owned(), catalog);
+        let values = Arc::new(values);
         Scope {
-            values: Arc::new(values),
+            visible: Arc::clone(&values),
+            values,
             secrets: BTreeSet::new(),
         }
     }
 
     /// Sets `name`, remembering whether it holds a secret.
     pub fn set(&mut self, name: &str, value: Value, secret: bool) {
-        Arc::make_mut(&mut self.values).insert(name.to_owned(), value);
         if secret {
+            Arc::make_mut(&mut self.visible).remove(name);
             self.secrets.insert(name.to_owned());
         } else {
+            Arc::make_mut(&mut self.visible).insert(name.to_owned(), value.clone());
             self.secrets.remove(name);
         }
+        Arc::make_mut(&mut self.values).insert(name.to_owned(), value);
     }
 
     /// True when `text` is the value of a secret variable.
@@ -149,19 +203,34 @@ impl Scope {
 
     /// The context an email is rendered with: every variable but the secret ones (D12).
     pub fn email_context(&self) -> Value {
-        let visible: BTreeMap<String, Value> = self
-            .values
-            .iter()
-            .filter(|(name, _)| !self.secrets.contains(*name))
-            .map(|(name, value)| (name.clone(), value.clone()))
-            .collect();
-        Value::from(visible)
+        Value::from_dyn_object(Arc::clone(&self.visible))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_plain_dotted_names_take_the_fast_path() {
+        assert_eq!(
+            dotted_path(" pagina.order.id "),
+            Some(vec!["pagina".into(), "order".into(), "id".into()])
+        );
+        assert_eq!(dotted_path("credenziali"), Some(vec!["credenziali".into()]));
+        for other in [
+            "a | length",
+            "a[0]",
+            "a.b > 0",
+            "true",
+            "none",
+            "a..b",
+            "1a",
+            "",
+        ] {
+            assert_eq!(dotted_path(other), None, "{other}");
+        }
+    }
 
     fn expr(source: &str) -> CompiledExpr {
         CompiledExpr::new(&Expr {
@@ -185,6 +254,16 @@ mod tests {
             .unwrap();
         assert!(value.is_true());
         assert!(expr("manca.campo").eval(&scope).is_err());
+        assert_eq!(
+            expr("ordine.product").eval(&scope).unwrap().as_str(),
+            Some("pec")
+        );
+        let missing = expr("ordine.prodotto").eval(&scope).unwrap_err();
+        assert!(
+            missing.contains("`ordine.prodotto` is not set"),
+            "{missing}"
+        );
+        assert!(expr("true").eval(&scope).unwrap().is_true());
         assert!(
             expr("ordine +")
                 .eval(&scope)

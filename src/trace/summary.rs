@@ -1,6 +1,7 @@
 //! Short one-line summaries of reply data and variables, for events and report lines.
 
 use minijinja::value::{Value, ValueKind};
+use std::fmt::Write;
 
 /// Longest summary, in characters, before it is cut with `…`.
 const LIMIT: usize = 96;
@@ -8,21 +9,24 @@ const LIMIT: usize = 96;
 /// `value` on one line: maps as `{key: value, …}`, lists as `[a, b]`, at most [`LIMIT`]
 /// characters. Key order is the value's own, so the same value always gives the same text.
 pub fn summarize(value: &Value) -> String {
-    let mut out = String::new();
-    write_value(value, &mut out);
-    if out.chars().count() > LIMIT {
-        let mut cut: String = out.chars().take(LIMIT - 1).collect();
-        cut.push('…');
-        cut
-    } else {
-        out
+    let mut out = String::with_capacity(BUDGET + 16);
+    let whole = write_value(value, &mut out);
+    if whole && out.chars().count() <= LIMIT {
+        return out;
     }
+    let mut cut: String = out.chars().take(LIMIT - 1).collect();
+    cut.push('…');
+    cut
 }
 
-fn write_value(value: &Value, out: &mut String) {
-    // Past the limit the rest is cut anyway: stop walking big replies early.
-    if out.len() > LIMIT * 4 {
-        return;
+/// Bytes written before walking stops: enough for [`LIMIT`] characters of mostly ASCII text,
+/// so a big reply (a page of services) costs no more than a small one.
+const BUDGET: usize = LIMIT + LIMIT / 2;
+
+/// Writes `value`; false when it stopped at the budget, leaving the text incomplete.
+fn write_value(value: &Value, out: &mut String) -> bool {
+    if out.len() > BUDGET {
+        return false;
     }
     match value.kind() {
         ValueKind::Undefined | ValueKind::None => out.push_str("none"),
@@ -30,14 +34,15 @@ fn write_value(value: &Value, out: &mut String) {
         ValueKind::Bool => out.push_str(if value.is_true() { "true" } else { "false" }),
         ValueKind::Map => {
             out.push('{');
-            for (i, key) in value.try_iter().into_iter().flatten().enumerate() {
+            let pairs = value.as_object().and_then(|map| map.try_iter_pairs());
+            for (i, (key, item)) in pairs.into_iter().flatten().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                out.push_str(&key.to_string());
-                out.push_str(": ");
-                let item = value.get_item(&key).unwrap_or_default();
-                write_value(&item, out);
+                let _ = write!(out, "{key}: ");
+                if !write_value(&item, out) {
+                    return false;
+                }
             }
             out.push('}');
         }
@@ -47,12 +52,17 @@ fn write_value(value: &Value, out: &mut String) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_value(&item, out);
+                if !write_value(&item, out) {
+                    return false;
+                }
             }
             out.push(']');
         }
-        _ => out.push_str(&value.to_string()),
+        _ => {
+            let _ = write!(out, "{value}");
+        }
     }
+    true
 }
 
 #[cfg(test)]
@@ -80,6 +90,11 @@ mod tests {
     fn long_values_are_cut_with_an_ellipsis() {
         let long = Value::from("x".repeat(500));
         let text = summarize(&long);
+        assert_eq!(text.chars().count(), LIMIT);
+        assert!(text.ends_with('…'));
+        let many = Value::from((0..500).map(Value::from).collect::<Vec<_>>());
+        let text = summarize(&many);
+        assert!(text.starts_with("[0, 1, 2, "), "{text}");
         assert_eq!(text.chars().count(), LIMIT);
         assert!(text.ends_with('…'));
     }

@@ -9,7 +9,7 @@ mod summary;
 
 pub use event::{Argument, Event};
 pub use mask::mask;
-pub use summary::summarize;
+pub use summary::{Summary, summarize};
 
 use crate::adapter::Email;
 use crate::ids::{FlowId, StepId};

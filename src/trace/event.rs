@@ -1,5 +1,6 @@
 //! The events of a run: one per thing the engine did, each small enough for one report line.
 
+use super::Summary;
 use crate::ids::StepId;
 use crate::outcome::Outcome;
 use serde::Serialize;
@@ -45,14 +46,14 @@ pub enum Event {
         /// The outcome the step routes (`ok`, `approved`, `not_found`...).
         outcome: String,
         /// A short summary of the reply data.
-        data: String,
+        data: Summary,
     },
     /// A variable was set by `into`.
     StateChanged {
         /// The variable.
         variable: String,
         /// A short summary of its value; masked when it came from a secret.
-        value: String,
+        value: Summary,
     },
     /// An email was sent.
     EmailSent {

@@ -4,10 +4,12 @@
 //! byte once serialised. Secrets never enter it, only their masks (D12).
 
 mod event;
+mod labels;
 mod mask;
 mod summary;
 
 pub use event::{Argument, Event};
+pub use labels::Labels;
 pub use mask::mask;
 pub use summary::{Summary, summarize};
 

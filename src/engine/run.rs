@@ -86,7 +86,7 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
                 let why = loop_message(self.engine.step_limit, &self.trace.steps, &step.id);
                 break (Outcome::StepLimit, Some(why));
             }
-            self.enter(step);
+            self.enter(index, step);
             let next = match self.perform(index, step).await {
                 Next::Step(next) => self
                     .check_expectations(index, step)
@@ -110,12 +110,12 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
         self.trace
     }
 
-    fn enter(&mut self, step: &Step) {
+    fn enter(&mut self, index: StepIndex, step: &Step) {
         self.trace.steps.push(step.id.clone());
         self.trace.events.push(Event::StepEntered {
             step: step.id.clone(),
             guide: step.guide.clone(),
-            ui: step.ui.clone(),
+            ui: self.engine.labels[index.0].clone(),
         });
     }
 

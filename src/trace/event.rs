@@ -1,6 +1,6 @@
 //! The events of a run: one per thing the engine did, each small enough for one report line.
 
-use super::Summary;
+use super::{Labels, Summary};
 use crate::ids::StepId;
 use crate::outcome::Outcome;
 use serde::Serialize;
@@ -16,7 +16,7 @@ pub enum Event {
         /// The guide step it encodes (`A4`), if any.
         guide: Option<String>,
         /// The UI labels the customer sees there, in Italian as the guide writes them.
-        ui: Vec<String>,
+        ui: Labels,
     },
     /// An `if` condition was evaluated.
     ConditionEvaluated {

@@ -16,6 +16,9 @@ use mail_builder::mime::{BodyPart, MimePart};
 /// The domain of every Message-ID: the ids are the run's own, not any real mail server's.
 pub const MESSAGE_ID_DOMAIN: &str = "flowspec.local";
 
+/// Bytes the headers of a message take, with margin.
+const HEADROOM: usize = 512;
+
 /// The whole message from `sender` to `to`, dated `date`, with Message-ID
 /// `<{id}.{date}@flowspec.local>`.
 ///
@@ -39,6 +42,9 @@ pub fn build_message(
     if date.0 < 0 {
         return Err(format!("the clock reads {}, before 1970", date.0));
     }
+    // Room for the headers and the encoded body up front: growing the buffer byte by byte
+    // cost as much as the encoding itself.
+    let mut message = Vec::with_capacity(HEADROOM + email.body.len() * 5 / 4);
     MessageBuilder::new()
         .from((sender.name.as_str(), sender.address.as_str()))
         .to(to.trim())
@@ -50,8 +56,9 @@ pub fn build_message(
         )))
         .header("MIME-Version", Raw::new("1.0"))
         .body(text_part(&email.body))
-        .write_to_string()
-        .map_err(|error| format!("cannot write the message: {error}"))
+        .write_to(&mut message)
+        .map_err(|error| format!("cannot write the message: {error}"))?;
+    String::from_utf8(message).map_err(|error| format!("cannot write the message: {error}"))
 }
 
 /// The text/plain part of `body`, as `MessageBuilder::text_body` makes it. A body mail-builder

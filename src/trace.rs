@@ -4,17 +4,22 @@
 //! byte once serialised. Secrets never enter it, only their masks (D12).
 
 mod event;
+mod labels;
 mod mask;
 mod summary;
 
 pub use event::{Argument, Event};
+pub use labels::Labels;
 pub use mask::mask;
-pub use summary::summarize;
+pub use summary::{Summary, summarize};
 
 use crate::adapter::Email;
 use crate::ids::{FlowId, StepId};
 use crate::outcome::Outcome;
 use serde::Serialize;
+
+/// Events a run of procedure A or B records, rounded up: a first guess for the list's size.
+const EVENTS_PER_RUN: usize = 128;
 
 /// The record of one run of a flow.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -35,14 +40,16 @@ pub struct Trace {
 
 impl Trace {
     /// An empty trace of `flow`, to be filled by the engine; its outcome is set when it ends.
+    /// Room for a whole procedure's events is taken at once: growing the list step by step
+    /// cost a run more than some of its steps.
     pub fn new(flow: FlowId) -> Trace {
         Trace {
             flow,
-            events: Vec::new(),
+            events: Vec::with_capacity(EVENTS_PER_RUN),
             outcome: Outcome::Error,
             message: None,
             emails: Vec::new(),
-            steps: Vec::new(),
+            steps: Vec::with_capacity(EVENTS_PER_RUN / 4),
         }
     }
 

@@ -3,15 +3,21 @@
 
 use super::RenderedEmail;
 use super::Sender;
+use super::quoted::quoted_printable_body;
 use super::sender::check_address;
 use crate::adapter::Timestamp;
 use mail_builder::MessageBuilder;
+use mail_builder::encoders::encode::{EncodingType, get_encoding_type};
 use mail_builder::headers::date::Date;
 use mail_builder::headers::message_id::MessageId;
 use mail_builder::headers::raw::Raw;
+use mail_builder::mime::{BodyPart, MimePart};
 
 /// The domain of every Message-ID: the ids are the run's own, not any real mail server's.
 pub const MESSAGE_ID_DOMAIN: &str = "flowspec.local";
+
+/// Bytes the headers of a message take, with margin.
+const HEADROOM: usize = 512;
 
 /// The whole message from `sender` to `to`, dated `date`, with Message-ID
 /// `<{id}.{date}@flowspec.local>`.
@@ -36,6 +42,9 @@ pub fn build_message(
     if date.0 < 0 {
         return Err(format!("the clock reads {}, before 1970", date.0));
     }
+    // Room for the headers and the encoded body up front: growing the buffer byte by byte
+    // cost as much as the encoding itself.
+    let mut message = Vec::with_capacity(HEADROOM + email.body.len() * 5 / 4);
     MessageBuilder::new()
         .from((sender.name.as_str(), sender.address.as_str()))
         .to(to.trim())
@@ -46,9 +55,24 @@ pub fn build_message(
             date.0
         )))
         .header("MIME-Version", Raw::new("1.0"))
-        .text_body(email.body.as_str())
-        .write_to_string()
-        .map_err(|error| format!("cannot write the message: {error}"))
+        .body(text_part(&email.body))
+        .write_to(&mut message)
+        .map_err(|error| format!("cannot write the message: {error}"))?;
+    String::from_utf8(message).map_err(|error| format!("cannot write the message: {error}"))
+}
+
+/// The text/plain part of `body`, as `MessageBuilder::text_body` makes it. A body mail-builder
+/// would quote-print (any Italian text) is encoded here instead, much faster and to the same
+/// bytes; any other keeps mail-builder's own encoding.
+fn text_part(body: &str) -> MimePart<'_> {
+    match get_encoding_type(body.as_bytes(), false, true) {
+        EncodingType::QuotedPrintable(_) => MimePart::new(
+            "text/plain",
+            BodyPart::Text(quoted_printable_body(body).into()),
+        )
+        .transfer_encoding("quoted-printable"),
+        _ => MimePart::new("text/plain", BodyPart::Text(body.into())),
+    }
 }
 
 /// Refuses a recipient that is not a plain address (it could inject headers).
@@ -138,6 +162,33 @@ mod tests {
         let build = |id| build_message(&sender(), "mario@pec.it", &email("Conferma"), SATURDAY, id);
         assert_eq!(build(3), build(3));
         assert_ne!(build(3), build(4));
+    }
+
+    #[test]
+    fn messages_are_the_bytes_mail_builder_writes_from_the_plain_body() {
+        for body in [
+            "Totale: € 1.234,56\nCarta: Visa che termina con 4242\n",
+            "Solo ASCII, riga corta.\n",
+            "Riga con spazio finale \nfine\n",
+            &"è".repeat(200),
+        ] {
+            let email = RenderedEmail {
+                subject: "Conferma".to_owned(),
+                body: body.to_owned(),
+            };
+            let plain = MessageBuilder::new()
+                .from(("Aruba.it", "noreply@aruba.it"))
+                .to("mario@pec.it")
+                .subject("Conferma")
+                .date(Date::new(SATURDAY.0))
+                .message_id(MessageId::new("7.1795860930@flowspec.local"))
+                .header("MIME-Version", Raw::new("1.0"))
+                .text_body(body)
+                .write_to_string()
+                .unwrap();
+            let built = build_message(&sender(), "mario@pec.it", &email, SATURDAY, 7).unwrap();
+            assert_eq!(built, plain, "{body:?}");
+        }
     }
 
     #[test]

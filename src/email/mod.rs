@@ -11,6 +11,7 @@
 mod fixtures;
 mod message;
 mod missing;
+mod quoted;
 mod rendered;
 mod sender;
 mod templates;

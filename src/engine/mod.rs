@@ -15,7 +15,7 @@ pub use limits::DEFAULT_STEP_LIMIT;
 use crate::adapter::{Choices, Target};
 use crate::catalog::Catalog;
 use crate::flow::Flow;
-use crate::trace::Trace;
+use crate::trace::{Labels, Trace};
 use eval::Compiled;
 use minijinja::Value;
 
@@ -26,6 +26,8 @@ pub struct Engine<'a> {
     composer: &'a dyn EmailComposer,
     catalog: Value,
     compiled: Compiled,
+    /// Each step's UI labels, by step index, shared by every event that enters it.
+    labels: Vec<Labels>,
     step_limit: usize,
 }
 
@@ -38,6 +40,11 @@ impl<'a> Engine<'a> {
             composer: templates,
             catalog: Value::from_serialize(catalog),
             compiled: Compiled::new(flow),
+            labels: flow
+                .steps
+                .iter()
+                .map(|step| Labels::from(step.ui.as_slice()))
+                .collect(),
             step_limit: DEFAULT_STEP_LIMIT,
         }
     }

@@ -8,7 +8,7 @@ use crate::adapter::{Choices, Mailer, Target};
 use crate::flow::{Step, StepIndex, StepKind};
 use crate::ids::StepId;
 use crate::outcome::Outcome;
-use crate::trace::{Argument, Event, Trace, mask, summarize};
+use crate::trace::{Argument, Event, Summary, Trace, mask};
 use minijinja::Value;
 
 /// Where a step leads.
@@ -86,7 +86,7 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
                 let why = loop_message(self.engine.step_limit, &self.trace.steps, &step.id);
                 break (Outcome::StepLimit, Some(why));
             }
-            self.enter(step);
+            self.enter(index, step);
             let next = match self.perform(index, step).await {
                 Next::Step(next) => self
                     .check_expectations(index, step)
@@ -110,12 +110,12 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
         self.trace
     }
 
-    fn enter(&mut self, step: &Step) {
+    fn enter(&mut self, index: StepIndex, step: &Step) {
         self.trace.steps.push(step.id.clone());
         self.trace.events.push(Event::StepEntered {
             step: step.id.clone(),
             guide: step.guide.clone(),
-            ui: step.ui.clone(),
+            ui: self.engine.labels[index.0].clone(),
         });
     }
 
@@ -226,7 +226,7 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
         self.scope.set(into, Value::from(value), secret);
         self.trace.events.push(Event::StateChanged {
             variable: into.to_owned(),
-            value: shown,
+            value: Summary::text(shown),
         });
     }
 
@@ -270,7 +270,8 @@ impl<'r, 'a, T: Target, C: Choices> Run<'r, 'a, T, C> {
             Ok(reply) => reply,
             Err(why) => return error(format!("`{operation}` at step `{id}`: {why}")),
         };
-        let data = summarize(&reply.data);
+        // Summarised only if a report reads it: most runs (a bench, a feature) never do.
+        let data = Summary::of(reply.data.clone());
         self.trace.events.push(Event::AdapterReplied {
             outcome: reply.outcome.clone(),
             data: data.clone(),

@@ -122,7 +122,7 @@ mod tests {
             Event::StepEntered {
                 step: StepId::from("scegli-carta"),
                 guide: Some("A4".into()),
-                ui: vec!["Prosegui".into()],
+                ui: vec!["Prosegui".to_owned()].into(),
             },
             Event::ChoiceAnswered {
                 name: "carta".into(),

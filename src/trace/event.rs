@@ -1,5 +1,6 @@
 //! The events of a run: one per thing the engine did, each small enough for one report line.
 
+use super::{Labels, Summary};
 use crate::ids::StepId;
 use crate::outcome::Outcome;
 use serde::Serialize;
@@ -15,7 +16,7 @@ pub enum Event {
         /// The guide step it encodes (`A4`), if any.
         guide: Option<String>,
         /// The UI labels the customer sees there, in Italian as the guide writes them.
-        ui: Vec<String>,
+        ui: Labels,
     },
     /// An `if` condition was evaluated.
     ConditionEvaluated {
@@ -45,14 +46,14 @@ pub enum Event {
         /// The outcome the step routes (`ok`, `approved`, `not_found`...).
         outcome: String,
         /// A short summary of the reply data.
-        data: String,
+        data: Summary,
     },
     /// A variable was set by `into`.
     StateChanged {
         /// The variable.
         variable: String,
         /// A short summary of its value; masked when it came from a secret.
-        value: String,
+        value: Summary,
     },
     /// An email was sent.
     EmailSent {

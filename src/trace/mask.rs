@@ -10,12 +10,14 @@ const SHOW_LAST_FOUR_FROM: usize = 12;
 /// `••••` plus the last four characters of a card-number-long secret, `••••` alone otherwise.
 /// Spaces are ignored, so `4242 4242 4242 4242` masks as `••••4242` (D12).
 pub fn mask(secret: &str) -> String {
-    let chars: Vec<char> = secret.chars().filter(|c| !c.is_whitespace()).collect();
-    if chars.len() < SHOW_LAST_FOUR_FROM {
-        return BULLETS.to_owned();
+    let kept = secret.chars().filter(|c| !c.is_whitespace());
+    let count = kept.clone().count();
+    let mut masked = String::with_capacity(BULLETS.len() + 4 * 4);
+    masked.push_str(BULLETS);
+    if count >= SHOW_LAST_FOUR_FROM {
+        masked.extend(kept.skip(count - 4));
     }
-    let last_four: String = chars[chars.len() - 4..].iter().collect();
-    format!("{BULLETS}{last_four}")
+    masked
 }
 
 #[cfg(test)]
@@ -26,6 +28,7 @@ mod tests {
     fn card_numbers_keep_only_their_last_four_digits() {
         assert_eq!(mask("4242 4242 4242 4242"), "••••4242");
         assert_eq!(mask("4000002760003184"), "••••3184");
+        assert_eq!(mask(" 4000 0027 6000 318x "), "••••318x");
     }
 
     #[test]

@@ -108,9 +108,8 @@ fn the_card_number_never_appears_in_either_report_d12() {
         assert!(shown.contains(&format!("••••{}", &digits[digits.len() - 4..])));
     }
     let values = trace.events.iter().flat_map(|event| match event {
-        Event::ChoiceAnswered { value, .. } | Event::StateChanged { value, .. } => {
-            vec![value.as_str()]
-        }
+        Event::ChoiceAnswered { value, .. } => vec![value.as_str()],
+        Event::StateChanged { value, .. } => vec![value.as_str()],
         Event::AdapterCalled { arguments, .. } => {
             arguments.iter().map(|a| a.value.as_str()).collect()
         }

@@ -158,21 +158,25 @@ error[F102]: unknown key `prosegi` in a step
         assert_eq!(diagnostic.render(Some(&source())), expected);
     }
 
+    /// The source line and the caret line of a rendered diagnostic, without their gutters.
+    fn excerpt(rendered: &str) -> (&str, &str) {
+        let mut lines = rendered
+            .lines()
+            .skip(3)
+            .map(|line| line.split_once(" | ").map_or("", |(_, text)| text));
+        (
+            lines.next().unwrap_or_default(),
+            lines.next().unwrap_or_default(),
+        )
+    }
+
     #[test]
     fn caret_counts_characters_not_bytes() {
         // The `:` after the closing quote: column 21 in characters, 25 in bytes.
         let diagnostic = Diagnostic::new(Code::Syntax, "flows/x.yaml", "unexpected `:`")
             .at(Some(Position::new(13, 21)), 1);
         let rendered = diagnostic.render(Some(&source()));
-        let lines: Vec<&str> = rendered.lines().collect();
-        let shown = lines[3]
-            .split_once(" | ")
-            .map(|(_, text)| text)
-            .unwrap_or_default();
-        let carets = lines[4]
-            .split_once(" | ")
-            .map(|(_, text)| text)
-            .unwrap_or_default();
+        let (shown, carets) = excerpt(&rendered);
         let caret_at = carets.chars().position(|c| c == '^');
         assert_eq!(shown.chars().nth(20), Some(':'));
         assert_eq!(caret_at, Some(20));
@@ -207,15 +211,7 @@ error[F102]: unknown key `prosegi` in a step
         let diagnostic =
             Diagnostic::new(Code::TooLarge, "f.yaml", "deep").at(Some(Position::new(1, column)), 1);
         let rendered = diagnostic.render(Some(&source));
-        let lines: Vec<&str> = rendered.lines().collect();
-        let shown = lines[3]
-            .split_once(" | ")
-            .map(|(_, text)| text)
-            .unwrap_or_default();
-        let carets = lines[4]
-            .split_once(" | ")
-            .map(|(_, text)| text)
-            .unwrap_or_default();
+        let (shown, carets) = excerpt(&rendered);
         assert!(
             shown.starts_with("...[[[") && shown.ends_with("]]]..."),
             "{shown}"

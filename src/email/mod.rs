@@ -32,7 +32,7 @@ pub fn compose(
     name: &str,
     to: &str,
     context: &minijinja::Value,
-    clock: &mut impl Clock,
+    clock: &mut (impl Clock + ?Sized),
 ) -> Result<Email, String> {
     let rendered = templates.render(name, context)?;
     message::check_recipient(to)?;

@@ -1,7 +1,7 @@
 //! How the engine gets an email out of a template: the one thing it needs from
 //! [`crate::email`], kept as a trait so tests can compose emails without template files.
 
-use crate::adapter::{Clock, Email, Timestamp};
+use crate::adapter::{Clock, Email};
 use crate::email::{Templates, compose};
 use minijinja::Value;
 
@@ -27,19 +27,6 @@ impl EmailComposer for Templates {
         context: &Value,
         clock: &mut dyn Clock,
     ) -> Result<Email, String> {
-        compose(self, template, to, context, &mut ClockRef(clock))
-    }
-}
-
-/// A borrowed clock trait object, usable where a sized `impl Clock` is asked for.
-struct ClockRef<'c>(&'c mut dyn Clock);
-
-impl Clock for ClockRef<'_> {
-    fn now(&mut self) -> Timestamp {
-        self.0.now()
-    }
-
-    fn next_id(&mut self) -> u64 {
-        self.0.next_id()
+        compose(self, template, to, context, clock)
     }
 }

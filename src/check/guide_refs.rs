@@ -1,6 +1,5 @@
 //! F015: a step's guide reference names a step of the flow's own procedure.
 
-use super::locate;
 use super::report::Report;
 use crate::diagnostic::Code;
 use crate::raw::{RawFlow, Text};
@@ -13,10 +12,9 @@ pub const PROCEDURES: &[(&str, u32)] = &[("A", 7), ("B", 9)];
 pub fn check(raw: &RawFlow, report: &mut Report) {
     let procedure = &raw.guide.procedure;
     let Some((letter, count)) = PROCEDURES.iter().find(|(l, _)| *l == procedure.value) else {
-        report.add(
+        report.on(
             Code::BadGuideRef,
-            report.at(procedure),
-            locate::width(procedure),
+            procedure,
             format!("the guide has no procedure `{}`", procedure.value),
             "use `A` (registered card) or `B` (new card)",
         );
@@ -26,10 +24,9 @@ pub fn check(raw: &RawFlow, report: &mut Report) {
         if let Some(guide) = &step.guide
             && !names_step(guide, letter, *count)
         {
-            report.add(
-                Code::BadGuideRef,
-                report.at(guide),
-                locate::width(guide),
+            report.on(
+Code::BadGuideRef,
+guide,
                 format!(
                     "`{}` is not a step of procedure {letter}, which has steps {letter}1 to {letter}{count}",
                     guide.value

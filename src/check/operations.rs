@@ -1,6 +1,5 @@
 //! F006 and F013: a `call` names an adapter operation and gives exactly its arguments.
 
-use super::locate;
 use super::report::Report;
 use super::suggest;
 use crate::diagnostic::Code;
@@ -14,10 +13,9 @@ pub fn check(step: &RawStep, call: &Text, report: &mut Report) -> Option<&'stati
             let names: Vec<&str> = OPERATIONS.iter().map(|op| op.name).collect();
             format!("known operations: {}", names.join(", "))
         });
-        report.add(
+        report.on(
             Code::UnknownOperation,
-            report.at(call),
-            locate::width(call),
+            call,
             format!("`{}` is not an adapter operation", call.value),
             hint,
         );
@@ -31,10 +29,9 @@ pub fn check(step: &RawStep, call: &Text, report: &mut Report) -> Option<&'stati
 fn arguments(step: &RawStep, call: &Text, operation: &Operation, report: &mut Report) {
     for param in operation.params {
         if step.with.get(param).is_none() {
-            report.add(
+            report.on(
                 Code::BadArgument,
-                report.at(call),
-                locate::width(call),
+                call,
                 format!("`{}` needs the argument `{param}`", operation.name),
                 format!("add `with: {{ {param}: <expression> }}`"),
             );
@@ -55,10 +52,9 @@ fn arguments(step: &RawStep, call: &Text, operation: &Operation, report: &mut Re
                 )
             }
         });
-        report.add(
+        report.on(
             Code::BadArgument,
-            report.at(key),
-            locate::width(key),
+            key,
             format!("`{}` takes no argument `{}`", operation.name, key.value),
             hint,
         );

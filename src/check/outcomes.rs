@@ -1,7 +1,6 @@
 //! F010 and F012: a `call` routes every outcome of its operation and no other; an `end` names
 //! an outcome a flow may end with.
 
-use super::locate;
 use super::report::Report;
 use super::suggest;
 use crate::diagnostic::Code;
@@ -22,10 +21,9 @@ pub fn check_routes(step: &RawStep, call: &Text, operation: &Operation, report: 
                 operation.outcomes.join(", ")
             )
         });
-        report.add(
+        report.on(
             Code::UnknownOutcome,
-            report.at(key),
-            locate::width(key),
+            key,
             format!("`{}` has no outcome `{}`", operation.name, key.value),
             hint,
         );
@@ -37,10 +35,9 @@ pub fn check_routes(step: &RawStep, call: &Text, operation: &Operation, report: 
         .filter(|outcome| step.outcomes.get(outcome).is_none())
         .collect();
     if !missing.is_empty() {
-        report.add(
+        report.on(
             Code::UnhandledOutcome,
-            report.at(call),
-            locate::width(call),
+            call,
             format!(
                 "step `{}` does not route the outcome(s) {} of `{}`",
                 step.id.value,
@@ -69,10 +66,9 @@ pub fn check_end(end: &Text, report: &mut Report) -> Option<Outcome> {
     };
     match Outcome::from_name(&end.value) {
         Some(outcome) if !outcome.is_engine_only() => return Some(outcome),
-        Some(outcome) => report.add(
+        Some(outcome) => report.on(
             Code::UnknownOutcome,
-            report.at(end),
-            locate::width(end),
+            end,
             format!("`{outcome}` is an outcome only the engine gives"),
             format!(
                 "end with one of: {}",
@@ -86,10 +82,9 @@ pub fn check_end(end: &Text, report: &mut Report) -> Option<Outcome> {
                     flow_outcomes().collect::<Vec<_>>().join(", ")
                 )
             });
-            report.add(
+            report.on(
                 Code::UnknownOutcome,
-                report.at(end),
-                locate::width(end),
+                end,
                 format!("`{}` is not an outcome", end.value),
                 hint,
             );

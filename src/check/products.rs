@@ -1,6 +1,5 @@
 //! F007: every product a flow applies to is in the catalog.
 
-use super::locate;
 use super::report::Report;
 use super::suggest;
 use crate::catalog::Catalog;
@@ -19,10 +18,9 @@ pub fn check(raw: &RawFlow, catalog: &Catalog, report: &mut Report) {
                 catalog.ids().collect::<Vec<_>>().join(", ")
             )
         });
-        report.add(
+        report.on(
             Code::UnknownProduct,
-            report.at(product),
-            locate::width(product),
+            product,
             format!("product `{}` is not in the catalog", product.value),
             hint,
         );

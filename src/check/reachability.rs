@@ -5,7 +5,6 @@
 //! do not add a second diagnostic: the missing edge may well be the way out.
 
 use super::graph::Graph;
-use super::locate;
 use super::report::Report;
 use crate::diagnostic::Code;
 use crate::raw::RawFlow;
@@ -28,10 +27,9 @@ pub fn check(steps: &Steps, graph: &Graph, report: &mut Report) {
     if graph.start.is_some() {
         for (index, step) in steps.raw.steps.iter().enumerate() {
             if !reachable[index] && !steps.duplicate[index] {
-                report.add(
-                    Code::Unreachable,
-                    report.at(&step.id),
-                    locate::width(&step.id),
+                report.on(
+Code::Unreachable,
+&step.id,
                     format!("no path from `start` reaches step `{}`", step.id.value),
                     "lead to it from another step (`next`, an outcome, an answer, `then`/`else`) or remove it",
                 );
@@ -47,10 +45,9 @@ pub fn check(steps: &Steps, graph: &Graph, report: &mut Report) {
         if ends[index] || !relevant || skip {
             continue;
         }
-        report.add(
+        report.on(
             Code::NoEnd,
-            report.at(&step.id),
-            locate::width(&step.id),
+            &step.id,
             format!("no `end` step can be reached from step `{}`", step.id.value),
             "every path must finish at a step with `end: <outcome>`; route this one to one",
         );
@@ -87,10 +84,9 @@ fn closed_loops(steps: &Steps, graph: &Graph, report: &mut Report) -> Vec<bool> 
             .map(|s| format!("`{}`", steps.raw.steps[*s].id.value))
             .collect();
         let first = &steps.raw.steps[component[0]].id;
-        report.add(
-            Code::EndlessCycle,
-            report.at(first),
-            locate::width(first),
+        report.on(
+Code::EndlessCycle,
+first,
             format!("steps {} loop with no way out", names.join(", ")),
             "give one of them an outcome, answer or `else` that leads out of the loop towards an `end`",
         );

@@ -22,10 +22,9 @@ impl<'r> Ids<'r> {
                 let first_at = locate::of(&raw.steps[*first].id)
                     .map(|p| format!(" (line {})", p.line))
                     .unwrap_or_default();
-                report.add(
+                report.on(
                     Code::DuplicateId,
-                    report.at(id),
-                    locate::width(id),
+                    id,
                     format!("step id `{}` is already used{first_at}", id.value),
                     "give each step its own id; references would otherwise be ambiguous",
                 );
@@ -88,10 +87,9 @@ fn resolve(target: &Text, field: &str, ids: &Ids, report: &mut Report) -> bool {
     let hint = suggest::hint(&target.value, ids.names(), || {
         "define a step with this id, or name an existing one".to_owned()
     });
-    report.add(
+    report.on(
         Code::UnknownStep,
-        report.at(target),
-        locate::width(target),
+        target,
         format!(
             "{field} refers to step `{}`, which does not exist",
             target.value

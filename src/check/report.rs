@@ -31,6 +31,18 @@ impl<'s> Report<'s> {
         locate::value_start(&self.lines, text)
     }
 
+    /// Records one problem about the located string `text`, underlining the whole of it.
+    pub fn on(
+        &mut self,
+        code: Code,
+        text: &Text,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let position = self.at(text);
+        self.add(code, position, locate::width(text), message, hint);
+    }
+
     /// Records one problem.
     pub fn add(
         &mut self,

@@ -190,13 +190,7 @@ fn missing_fields(step: &RawStep, shape: Shape, report: &mut Report) {
 
 /// Reports a missing field at the step's id.
 fn missing(step: &RawStep, report: &mut Report, message: String, hint: &str) {
-    report.add(
-        Code::StepShape,
-        report.at(&step.id),
-        locate::width(&step.id),
-        message,
-        hint,
-    );
+    report.on(Code::StepShape, &step.id, message, hint);
 }
 
 /// An `ask` routes either by `answers` or by `next`, and its default is one of the answers.
@@ -204,17 +198,15 @@ fn ask_routes(step: &RawStep, report: &mut Report) {
     let id = &step.id;
     let has_answers = !step.answers.0.is_empty();
     match (&step.next, has_answers) {
-        (Some(next), true) => report.add(
+        (Some(next), true) => report.on(
             Code::StepShape,
-            report.at(next),
-            locate::width(next),
+            next,
             format!("ask step `{}` has both `answers` and `next`", id.value),
             "with `answers` each answer names its step; remove `next`",
         ),
-        (None, false) => report.add(
+        (None, false) => report.on(
             Code::StepShape,
-            report.at(id),
-            locate::width(id),
+            id,
             format!("ask step `{}` has neither `answers` nor `next`", id.value),
             "add `next: <step id>`, or `answers` mapping each answer to a step",
         ),
@@ -230,10 +222,9 @@ fn ask_routes(step: &RawStep, report: &mut Report) {
             .iter()
             .map(|(k, _)| k.value.as_str())
             .collect();
-        report.add(
+        report.on(
             Code::StepShape,
-            report.at(id),
-            locate::width(id),
+            id,
             format!(
                 "the default `{default}` of ask step `{}` is not one of its answers",
                 id.value

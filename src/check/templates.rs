@@ -1,6 +1,5 @@
 //! F014: an `email` step names a template of `flows/emails/`.
 
-use super::locate;
 use super::report::Report;
 use super::suggest;
 use crate::diagnostic::Code;
@@ -21,10 +20,9 @@ pub fn check(template: &Text, templates: &[String], report: &mut Report) {
             )
         },
     );
-    report.add(
+    report.on(
         Code::UnknownTemplate,
-        report.at(template),
-        locate::width(template),
+        template,
         format!("there is no email template `{}`", template.value),
         hint,
     );
